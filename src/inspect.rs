@@ -1,0 +1,93 @@
+//! Reads a laid-out document back: the text, links and positions on each page. Tests assert on
+//! this (rather than on pixels), and `mgi-press build --report` uses it for page counts.
+
+use typst::layout::{Frame, FrameItem, Point};
+use typst::model::Destination;
+use typst_layout::PagedDocument;
+
+/// A run of text on a page, in points from the top-left corner.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TextRun {
+    pub text: String,
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub size: f64,
+    pub font: String,
+}
+
+/// What one page holds.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PageInfo {
+    /// 1-based physical page number.
+    pub number: usize,
+    pub width: f64,
+    pub height: f64,
+    pub runs: Vec<TextRun>,
+    /// External link targets.
+    pub urls: Vec<String>,
+    /// Internal links: the 1-based page each points to.
+    pub internal_links: Vec<usize>,
+    pub images: usize,
+}
+
+impl PageInfo {
+    /// All text of the page, runs separated by spaces.
+    pub fn text(&self) -> String {
+        self.runs
+            .iter()
+            .map(|r| r.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// Summarises every page of a document.
+pub fn pages(document: &PagedDocument) -> Vec<PageInfo> {
+    document
+        .pages()
+        .iter()
+        .enumerate()
+        .map(|(i, page)| {
+            let size = page.frame.size();
+            let mut info = PageInfo {
+                number: i + 1,
+                width: size.x.to_pt(),
+                height: size.y.to_pt(),
+                runs: Vec::new(),
+                urls: Vec::new(),
+                internal_links: Vec::new(),
+                images: 0,
+            };
+            walk(&page.frame, Point::zero(), &mut info);
+            info
+        })
+        .collect()
+}
+
+fn walk(frame: &Frame, origin: Point, info: &mut PageInfo) {
+    for (pos, item) in frame.items() {
+        let at = origin + *pos;
+        match item {
+            FrameItem::Group(group) => {
+                // Our layouts only translate groups; rotated or scaled ones are approximate.
+                walk(&group.frame, at, info);
+            }
+            FrameItem::Text(text) => info.runs.push(TextRun {
+                text: text.text.to_string(),
+                x: at.x.to_pt(),
+                y: at.y.to_pt(),
+                width: text.width().to_pt(),
+                size: text.size.to_pt(),
+                font: text.font.font().info().family.clone(),
+            }),
+            FrameItem::Link(dest, _) => match dest {
+                Destination::Url(url) => info.urls.push(url.as_str().to_string()),
+                Destination::Position(p) => info.internal_links.push(p.page.get()),
+                Destination::Location(_) => {}
+            },
+            FrameItem::Image(..) => info.images += 1,
+            _ => {}
+        }
+    }
+}

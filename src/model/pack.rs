@@ -1,0 +1,180 @@
+//! `layouts/<layout>/lang/<lang>.json`: the standard texts and labels every profile shares.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::Paragraphs;
+
+/// A language pack. Strings documented as rich use the markup of `docs/data-format.md`.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Pack {
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    pub language: Language,
+    pub labels: Labels,
+    /// Month names `m01` … `m12`.
+    pub months: BTreeMap<String, String>,
+    pub cover: CoverText,
+    pub legal: Legal,
+    pub contents: Titled,
+    pub objective: TitledBody,
+    pub introduction: TitledBody,
+    pub framework: Framework,
+    pub key_findings: KeyFindings,
+    pub dimensions: Dimensions,
+    pub findings: FindingsLabels,
+    /// Convention names by id.
+    pub conventions: BTreeMap<String, String>,
+    pub sources: Titled,
+    pub annexes: Annexes,
+    pub back_cover: BackCover,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    /// The language's own name.
+    pub name: String,
+    /// Writing direction.
+    pub dir: Direction,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Labels {
+    pub profile: String,
+    pub page: String,
+    pub table: String,
+    pub yes: String,
+    pub no: String,
+    pub available_at: String,
+    pub no_date: String,
+    pub empty_section: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CoverText {
+    /// The title; each line on its own line of the cover.
+    pub title: String,
+    pub publisher: String,
+    pub partner_label: String,
+    pub partner: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Legal {
+    pub disclaimer: String,
+    pub publisher_block: String,
+    pub citation: String,
+    pub copyright: String,
+    pub licence: String,
+    pub permissions: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Titled {
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TitledBody {
+    pub title: String,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Framework {
+    pub title: String,
+    pub migof_title: String,
+    pub migof_body: String,
+    pub principles_title: String,
+    pub principles: Paragraphs,
+    pub objectives_title: String,
+    pub objectives: Paragraphs,
+    pub mgi_title: String,
+    pub is_title: String,
+    pub is: Paragraphs,
+    pub is_not_title: String,
+    pub is_not: Paragraphs,
+    pub target_title: String,
+    pub target_body: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KeyFindings {
+    pub title: String,
+    pub intro: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dimensions {
+    pub rights: DimensionLabels,
+    pub government: DimensionLabels,
+    pub partnerships: DimensionLabels,
+    pub wellbeing: DimensionLabels,
+    pub crises: DimensionLabels,
+    pub safe: DimensionLabels,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DimensionLabels {
+    pub title: String,
+    pub card_title: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FindingsLabels {
+    pub conventions_heading: String,
+    pub table_caption: String,
+    pub col_convention: String,
+    pub col_ratified: String,
+    pub well_developed_heading: String,
+    pub potential_heading: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Annexes {
+    pub title: String,
+    pub migof_title: String,
+    pub migof_body: String,
+    pub process_title: String,
+    pub steps: BTreeMap<String, Step>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub title: String,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BackCover {
+    pub portal: String,
+    pub portal_url: String,
+    /// Social media handles by network (`x`, `facebook`, …).
+    pub social: BTreeMap<String, String>,
+    pub email: String,
+}

@@ -1,0 +1,115 @@
+//! `mgi-press new`: writes a complete profile folder that passes `check`, with every text a
+//! `TODO` placeholder (reported as a warning until replaced) and a plain placeholder cover.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use crate::build::{Session, write_atomically};
+use crate::diagnostics::Diagnostic;
+use crate::model::DimensionId;
+
+/// Creates `folder` (which must not exist yet, or be empty).
+pub fn new_profile(
+    session: &Session,
+    folder: &Path,
+    country: Option<&str>,
+    year: Option<i32>,
+) -> Result<(), Vec<Diagnostic>> {
+    let err = |m: String| vec![Diagnostic::error(m)];
+    if folder.exists()
+        && std::fs::read_dir(folder)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
+        return Err(err(format!(
+            "{} already exists and is not empty; choose a new folder",
+            folder.display()
+        )));
+    }
+    let year = year.unwrap_or(2026);
+    if !(1990..=2200).contains(&year) {
+        return Err(err(format!("--year {year} is not plausible")));
+    }
+    let conventions: Vec<Value> = session
+        .packs
+        .reference()
+        .map(|p| p.children("conventions"))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|id| json!({ "id": id, "ratified": null }))
+        .collect();
+    let facts = json!({
+        "$schema": "../../schemas/profile.schema.json",
+        "year": year,
+        "published": format!("{year}-01-01"),
+        "paper": "a4",
+        "cover_image": "cover.png",
+        "dimensions": DimensionId::ALL.iter().map(|d| d.as_str()).collect::<Vec<_>>(),
+        "conventions": conventions,
+        "sources": [
+            { "id": "government", "entries": [
+                { "id": "example-law", "year": year - 1, "url": "https://example.org/law" }
+            ] }
+        ]
+    });
+    let mut findings = serde_json::Map::new();
+    for d in DimensionId::ALL {
+        findings.insert(
+            d.as_str().to_string(),
+            json!({
+                "well_developed": { "p1": format!("TODO: an area of {} that is well developed.", d.as_str()) },
+                "potential": { "p1": format!("TODO: an area of {} with potential for further development.", d.as_str()) }
+            }),
+        );
+    }
+    let name = country
+        .map(str::to_string)
+        .unwrap_or_else(|| "TODO: full country name".into());
+    let short = country
+        .map(str::to_string)
+        .unwrap_or_else(|| "TODO: short name".into());
+    let text = json!({
+        "$schema": "../../../schemas/text.schema.json",
+        "country": { "name": name, "short_name": short },
+        "findings": findings,
+        "sources": {
+            "groups": { "government": "TODO: name of the institution" },
+            "entries": { "example-law": "TODO: title of the source" }
+        },
+        "cover": { "photo_credit": "TODO: credit for the cover photograph" }
+    });
+    let write = |path: &Path, value: &Value| -> Result<(), Vec<Diagnostic>> {
+        let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
+        bytes.push(b'\n');
+        write_atomically(path, &bytes)
+            .map_err(|e| err(format!("cannot write {}: {e}", path.display())))
+    };
+    std::fs::create_dir_all(folder.join("text"))
+        .map_err(|e| err(format!("cannot create {}: {e}", folder.display())))?;
+    write(&folder.join("profile.json"), &facts)?;
+    write(&folder.join("text").join("en.json"), &text)?;
+    placeholder_cover(&folder.join("cover.png"))
+        .map_err(|e| err(format!("cannot write the placeholder cover: {e}")))?;
+    Ok(())
+}
+
+/// A flat blue placeholder photograph at print resolution (A4 width at 300 dpi).
+fn placeholder_cover(path: &Path) -> Result<(), String> {
+    let (w, h) = (2480u32, 1650u32);
+    let img = image::RgbImage::from_fn(w, h, |_, y| {
+        let t = y as f32 / h as f32;
+        image::Rgb([
+            (40.0 + 60.0 * t) as u8,
+            (80.0 + 70.0 * t) as u8,
+            (160.0 + 50.0 * t) as u8,
+        ])
+    });
+    let mut bytes = Vec::new();
+    img.write_to(
+        &mut std::io::Cursor::new(&mut bytes),
+        image::ImageFormat::Png,
+    )
+    .map_err(|e| e.to_string())?;
+    write_atomically(path, &bytes).map_err(|e| e.to_string())
+}

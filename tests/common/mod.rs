@@ -1,0 +1,105 @@
+//! Shared helpers of the integration tests: the project, a session, temporary copies of
+//! profiles, and compiling a profile to an inspected document.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use mgi_press::build::{BuildOptions, DocReport, Session};
+use mgi_press::inspect::{self, PageInfo};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn sample() -> PathBuf {
+    root().join("profiles").join("valdoria")
+}
+
+/// One session for all tests of a binary (fonts and layouts loaded once).
+pub fn session() -> &'static Session {
+    static SESSION: OnceLock<Session> = OnceLock::new();
+    SESSION.get_or_init(|| match Session::open(&root(), "mgi") {
+        Ok(s) => s,
+        Err(d) => panic!(
+            "cannot open the project: {}",
+            mgi_press::diagnostics::render_all(&d)
+        ),
+    })
+}
+
+/// Copies a folder recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A copy of the sample profile in a temporary folder, to be changed by a test.
+pub fn sample_copy() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("valdoria");
+    copy_dir(&sample(), &dir);
+    (tmp, dir)
+}
+
+/// Edits a JSON file of a profile in place.
+pub fn edit_json(path: &Path, f: impl FnOnce(&mut serde_json::Value)) {
+    let mut value: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    f(&mut value);
+    std::fs::write(path, serde_json::to_vec_pretty(&value).unwrap()).unwrap();
+}
+
+pub fn build(dirs: &[PathBuf], langs: &[&str], out: &Path) -> Vec<DocReport> {
+    let options = BuildOptions {
+        langs: langs.iter().map(|s| s.to_string()).collect(),
+        out_dir: out.to_path_buf(),
+        force: true,
+        jobs: 1,
+        ..BuildOptions::default()
+    };
+    session().build(dirs, &options)
+}
+
+/// Loads, resolves and lays out a profile; panics with the diagnostics on failure.
+pub fn layout(dir: &Path, lang: &str) -> (typst::layout::PagedDocument, Vec<PageInfo>) {
+    let s = session();
+    let checked = s.load(dir);
+    let profile = checked.profile.unwrap_or_else(|| {
+        panic!(
+            "{}",
+            mgi_press::diagnostics::render_all(&checked.diagnostics)
+        )
+    });
+    let (vm, diags) = s.resolve(&profile, lang, false);
+    let vm = vm.unwrap_or_else(|| panic!("{}", mgi_press::diagnostics::render_all(&diags)));
+    let compiled = s
+        .compile(&profile, &vm)
+        .unwrap_or_else(|d| panic!("{}", mgi_press::diagnostics::render_all(&d)));
+    let pages = inspect::pages(&compiled.document);
+    (compiled.document, pages)
+}
+
+/// The sample laid out in a language, computed once per test binary.
+pub fn sample_layout(lang: &str) -> &'static Vec<PageInfo> {
+    static CACHE: OnceLock<
+        std::sync::Mutex<std::collections::HashMap<String, &'static Vec<PageInfo>>>,
+    > = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let mut map = cache.lock().unwrap();
+    if let Some(p) = map.get(lang) {
+        return p;
+    }
+    let pages: &'static Vec<PageInfo> = Box::leak(Box::new(layout(&sample(), lang).1));
+    map.insert(lang.to_string(), pages);
+    pages
+}
