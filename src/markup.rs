@@ -201,26 +201,28 @@ fn parse_inlines_at(
                 i += 1;
             }
             '\r' => i += 1,
-            '*' if rest.starts_with("**") => match find_closing(text, i + 2, "**") {
-                Some(end) if end > i + 2 => {
-                    flush(&mut buf, &mut out);
-                    let content = parse_inlines_at(
-                        &text[i + 2..end],
-                        base + i + 2,
-                        vars,
-                        issues,
-                        notes_allowed,
-                    );
-                    out.push(Inline::Strong { content });
-                    i = end + 2;
+            '*' if rest.starts_with("**") && opens(rest, 2) => {
+                match find_closing(text, i + 2, "**") {
+                    Some(end) if end > i + 2 => {
+                        flush(&mut buf, &mut out);
+                        let content = parse_inlines_at(
+                            &text[i + 2..end],
+                            base + i + 2,
+                            vars,
+                            issues,
+                            notes_allowed,
+                        );
+                        out.push(Inline::Strong { content });
+                        i = end + 2;
+                    }
+                    _ => {
+                        issues.push(warn(base + i, 2, "`**` is never closed, so it is printed as written (write `\\*\\*` to silence this)"));
+                        buf.push_str("**");
+                        i += 2;
+                    }
                 }
-                _ => {
-                    issues.push(warn(base + i, 2, "`**` is never closed, so it is printed as written (write `\\*\\*` to silence this)"));
-                    buf.push_str("**");
-                    i += 2;
-                }
-            },
-            '*' => match find_closing(text, i + 1, "*") {
+            }
+            '*' if opens(rest, 1) => match find_closing(text, i + 1, "*") {
                 Some(end) if end > i + 1 => {
                     flush(&mut buf, &mut out);
                     let content = parse_inlines_at(
@@ -350,6 +352,23 @@ fn parse_inlines_at(
     out
 }
 
+/// A `*` or `**` opens emphasis only when followed by a non-space character (so `a * b` and
+/// `/* c */` stay literal).
+fn opens(rest: &str, len: usize) -> bool {
+    rest[len..]
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_whitespace() && c != '*')
+}
+
+/// A delimiter at `i` closes emphasis only when preceded by a non-space character.
+fn closes(text: &str, i: usize) -> bool {
+    text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_whitespace())
+}
+
 fn warn(start: usize, len: usize, message: &str) -> Issue {
     Issue {
         start,
@@ -380,7 +399,7 @@ fn find_closing(text: &str, from: usize, delim: &str) -> Option<usize> {
         if rest.starts_with('\n') && rest[1..].starts_with('\n') {
             return None;
         }
-        if delim == "*" && rest.starts_with("**") {
+        if delim == "*" && rest.starts_with("**") && opens(rest, 2) {
             match find_closing(text, i + 2, "**") {
                 Some(end) => {
                     i = end + 2;
@@ -389,7 +408,7 @@ fn find_closing(text: &str, from: usize, delim: &str) -> Option<usize> {
                 None => return None,
             }
         }
-        if rest.starts_with(delim) {
+        if rest.starts_with(delim) && closes(text, i) {
             return Some(i);
         }
         if rest.starts_with("^[") || rest.starts_with('[') {

@@ -95,17 +95,24 @@ fn load_texts(
 ) -> BTreeMap<String, Strings> {
     let schema = schema_of(schema_name);
     let mut texts = BTreeMap::new();
+    let mut unreadable = Vec::new();
     for (lang, path) in lang_files(dir, diags) {
         let options = schema::Options {
             allow_missing: lang != REFERENCE_LANG,
         };
         let (file, problems) = read_json(&path, &schema, options);
         diags.extend(problems);
-        if let Some(file) = file {
-            texts.insert(lang.clone(), Strings::new(&lang, file));
+        match file {
+            Some(file) => {
+                texts.insert(lang.clone(), Strings::new(&lang, file));
+            }
+            None => unreadable.push(lang),
         }
     }
-    if !texts.contains_key(REFERENCE_LANG) && dir.is_dir() {
+    if !texts.contains_key(REFERENCE_LANG)
+        && !unreadable.iter().any(|l| l == REFERENCE_LANG)
+        && dir.is_dir()
+    {
         diags.push(
             Diagnostic::error(format!(
                 "{what} has no English text: {} is missing",

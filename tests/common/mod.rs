@@ -71,7 +71,7 @@ pub fn build(dirs: &[PathBuf], langs: &[&str], out: &Path) -> Vec<DocReport> {
 }
 
 /// Loads, resolves and lays out a profile; panics with the diagnostics on failure.
-pub fn layout(dir: &Path, lang: &str) -> (typst::layout::PagedDocument, Vec<PageInfo>) {
+pub fn layout(dir: &Path, lang: &str) -> (typst_layout::PagedDocument, Vec<PageInfo>) {
     let s = session();
     let checked = s.load(dir);
     let profile = checked.profile.unwrap_or_else(|| {
