@@ -439,6 +439,11 @@ impl Parser<'_> {
                     self.pos += 1;
                     return Ok(Value::Object(members));
                 }
+                Some(b'"') => {
+                    return Err(self.error(
+                        "expected `,` or `}` in an object, found `\"` (is a comma missing after the previous value?)",
+                    ));
+                }
                 _ => {
                     return Err(self.error(format!(
                         "expected `,` or `}}` in an object, found {}",
