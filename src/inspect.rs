@@ -1,6 +1,7 @@
 //! Reads a laid-out document back: the text, links and positions on each page. Tests assert on
 //! this (rather than on pixels), and `mgi-press build --report` uses it for page counts.
 
+use typst::introspection::Introspector;
 use typst::layout::{Frame, FrameItem, Point};
 use typst::model::Destination;
 use typst_layout::PagedDocument;
@@ -59,19 +60,24 @@ pub fn pages(document: &PagedDocument) -> Vec<PageInfo> {
                 internal_links: Vec::new(),
                 images: 0,
             };
-            walk(&page.frame, Point::zero(), &mut info);
+            walk(
+                &page.frame,
+                Point::zero(),
+                document.introspector().as_ref(),
+                &mut info,
+            );
             info
         })
         .collect()
 }
 
-fn walk(frame: &Frame, origin: Point, info: &mut PageInfo) {
+fn walk(frame: &Frame, origin: Point, introspector: &dyn Introspector, info: &mut PageInfo) {
     for (pos, item) in frame.items() {
         let at = origin + *pos;
         match item {
             FrameItem::Group(group) => {
                 // Our layouts only translate groups; rotated or scaled ones are approximate.
-                walk(&group.frame, at, info);
+                walk(&group.frame, at, introspector, info);
             }
             FrameItem::Text(text) => info.runs.push(TextRun {
                 text: text.text.to_string(),
@@ -84,10 +90,39 @@ fn walk(frame: &Frame, origin: Point, info: &mut PageInfo) {
             FrameItem::Link(dest, _) => match dest {
                 Destination::Url(url) => info.urls.push(url.as_str().to_string()),
                 Destination::Position(p) => info.internal_links.push(p.page.get()),
-                Destination::Location(_) => {}
+                Destination::Location(loc) => {
+                    if let Some(page) = introspector.page(*loc) {
+                        info.internal_links.push(page.get());
+                    }
+                }
             },
             FrameItem::Image(..) => info.images += 1,
             _ => {}
         }
     }
+}
+
+/// Renders one page (0-based) to RGBA pixels at `pixel_per_pt`: (width, height, pixels).
+pub fn render_rgba(
+    document: &PagedDocument,
+    page: usize,
+    pixel_per_pt: f32,
+) -> Option<(u32, u32, Vec<u8>)> {
+    let page = document.pages().get(page)?;
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(f64::from(pixel_per_pt)),
+        render_bleed: false,
+    };
+    let pixmap = typst_render::render(page, &options);
+    Some((pixmap.width(), pixmap.height(), pixmap.data().to_vec()))
+}
+
+/// Renders one page (0-based) to PNG bytes.
+pub fn render_png(document: &PagedDocument, page: usize, pixel_per_pt: f32) -> Option<Vec<u8>> {
+    let page = document.pages().get(page)?;
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(f64::from(pixel_per_pt)),
+        render_bleed: false,
+    };
+    typst_render::render(page, &options).encode_png().ok()
 }

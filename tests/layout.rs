@@ -1,0 +1,381 @@
+//! The laid-out document: computed navigation (contents, `PAGE N` cards), continuous footnote
+//! numbers at the foot of the citing page, running header only on inner pages, bookmarks and
+//! links in the PDF, robustness against awkward data, and small PNG references of key pages.
+
+mod common;
+
+use common::*;
+use mgi_press::inspect::PageInfo;
+
+/// Text without whitespace or soft hyphens, upper-cased: robust to line breaks.
+fn squeeze(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{ad}')
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// The page number printed in the footer, if any.
+fn footer_number(page: &PageInfo) -> Option<usize> {
+    page.runs
+        .iter()
+        .filter(|r| r.y > page.height - 60.0)
+        .find_map(|r| r.text.trim().parse().ok())
+}
+
+fn page_numbered(pages: &[PageInfo], n: usize) -> &PageInfo {
+    pages
+        .iter()
+        .find(|p| footer_number(p) == Some(n))
+        .unwrap_or_else(|| panic!("no page shows the number {n}"))
+}
+
+fn view_model(lang: &str) -> serde_json::Value {
+    let s = session();
+    let profile = s.load(&sample()).profile.unwrap();
+    let vm = s.resolve(&profile, lang, false).0.unwrap();
+    serde_json::to_value(&vm).unwrap()
+}
+
+fn count_notes(v: &serde_json::Value) -> usize {
+    match v {
+        serde_json::Value::Object(m) => {
+            usize::from(m.get("type").and_then(|t| t.as_str()) == Some("note"))
+                + m.values().map(count_notes).sum::<usize>()
+        }
+        serde_json::Value::Array(a) => a.iter().map(count_notes).sum(),
+        _ => 0,
+    }
+}
+
+#[test]
+fn contents_page_numbers_are_where_the_headings_land() {
+    let pages = sample_layout("en");
+    let toc = pages
+        .iter()
+        .find(|p| p.text().contains("TABLE OF CONTENTS"))
+        .unwrap();
+    let re = regex_lite::Regex::new(r"([^/]+?)\s*//\s*(\d+)").unwrap();
+    let text = toc.text().replace("TABLE OF CONTENTS", "");
+    let mut entries = 0;
+    for cap in re.captures_iter(&text) {
+        let title = cap[1]
+            .trim()
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim();
+        let n: usize = cap[2].parse().unwrap();
+        let target = page_numbered(pages, n);
+        assert!(
+            squeeze(&target.text()).contains(&squeeze(title)),
+            "contents says `{title}` is on page {n}, but it is not there"
+        );
+        entries += 1;
+    }
+    // Objective, introduction, framework, key findings + six dimensions, sources, annexes.
+    assert!(
+        entries >= 12,
+        "only {entries} contents entries found in: {text}"
+    );
+}
+
+#[test]
+fn key_findings_cards_point_at_each_section() {
+    let pages = sample_layout("en");
+    let vm = view_model("en");
+    let kf = pages
+        .iter()
+        .find(|p| p.text().contains("KEY FINDINGS") && p.text().contains("PAGE"))
+        .unwrap();
+    let re = regex_lite::Regex::new(r"PAGE\s*(\d+)").unwrap();
+    let numbers: Vec<usize> = re
+        .captures_iter(&kf.text())
+        .map(|c| c[1].parse().unwrap())
+        .collect();
+    let dims = vm["dimensions"].as_array().unwrap();
+    assert_eq!(numbers.len(), dims.len(), "cards: {numbers:?}");
+    for (d, n) in dims.iter().zip(&numbers) {
+        let title = d["title"].as_str().unwrap();
+        let opener = page_numbered(pages, *n);
+        assert!(
+            squeeze(&opener.text()).contains(&squeeze(title)),
+            "PAGE {n} does not open `{title}`"
+        );
+    }
+    assert!(numbers.windows(2).all(|w| w[0] < w[1]));
+}
+
+/// Footnote entries: digit-only runs in the footnote size at the left of a line in the lower
+/// part of the page (the numbers typst prints before each entry).
+fn footnote_entries(page: &PageInfo, entry_size: f64) -> Vec<usize> {
+    page.runs
+        .iter()
+        .filter(|r| {
+            (r.size - entry_size).abs() < 0.01
+                && r.y > page.height * 0.3
+                && r.y < page.height - 60.0
+        })
+        .filter_map(|r| r.text.trim().parse().ok())
+        .collect()
+}
+
+#[test]
+fn footnotes_run_one_to_n_and_sit_on_the_citing_page() {
+    let pages = sample_layout("en");
+    let expected = count_notes(&view_model("en"));
+    assert!(
+        expected >= 15,
+        "the sample should have at least 15 footnotes, has {expected}"
+    );
+    // The entry size is the size of the run "1" that starts the first footnote entry.
+    let intro = pages
+        .iter()
+        .find(|p| p.text().contains("INTRODUCTION") && !p.text().contains("TABLE OF CONTENTS"))
+        .unwrap();
+    let body = intro.runs.iter().map(|r| r.size).fold(0.0, f64::max);
+    let entry_size = intro
+        .runs
+        .iter()
+        .filter(|r| r.text.trim() == "1" && r.y > intro.height * 0.5 && r.y < intro.height - 60.0)
+        .map(|r| r.size)
+        .next()
+        .expect("no footnote entry 1 on the introduction page");
+    assert!(entry_size < body);
+    let mut seen = Vec::new();
+    for page in pages {
+        for n in footnote_entries(page, entry_size) {
+            // The marker with the same number is on the same page, in the body text size.
+            assert!(
+                page.runs
+                    .iter()
+                    .any(|r| r.text.trim() == n.to_string() && r.size > entry_size + 1.0),
+                "footnote {n} on page {} has no marker on that page",
+                page.number
+            );
+            seen.push(n);
+        }
+    }
+    let want: Vec<usize> = (1..=expected).collect();
+    assert_eq!(
+        seen, want,
+        "footnote numbers are not 1..{expected} in order"
+    );
+}
+
+#[test]
+fn running_header_on_inner_pages_only() {
+    let pages = sample_layout("en");
+    let header = "REPUBLIC OF VALDORIA | PROFILE 2025";
+    let first = &pages[0];
+    let last = pages.last().unwrap();
+    for cover in [first, last] {
+        assert_eq!(
+            footer_number(cover),
+            None,
+            "page {} (a cover) has a page number",
+            cover.number
+        );
+    }
+    assert!(
+        !last.text().contains(header),
+        "the back cover has the running header"
+    );
+    // Every page from the objective to the annexes has the header at the top and its number.
+    let start = pages
+        .iter()
+        .position(|p| p.text().contains("OBJECTIVE") && !p.text().contains("TABLE OF CONTENTS"))
+        .unwrap();
+    let end = pages
+        .iter()
+        .rposition(|p| p.text().contains("ANNEXES") || p.text().contains("MGI process"))
+        .unwrap();
+    for page in &pages[start..=end] {
+        let top = page
+            .runs
+            .iter()
+            .find(|r| r.y < 60.0)
+            .map(|r| r.text.as_str());
+        assert_eq!(
+            top,
+            Some(header),
+            "page {} lacks the running header",
+            page.number
+        );
+        assert_eq!(
+            footer_number(page),
+            Some(page.number),
+            "page {} lacks its number",
+            page.number
+        );
+    }
+}
+
+#[test]
+fn pdf_has_bookmarks_links_and_metadata() {
+    let out = tempfile::tempdir().unwrap();
+    let reports = build(&[sample()], &["en"], out.path());
+    assert_eq!(reports[0].status, mgi_press::Status::Built);
+    let pdf = std::fs::read(out.path().join("valdoria.en.pdf")).unwrap();
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(text.contains("/Outlines"), "no bookmarks");
+    for title in [
+        "(Objective)",
+        "(Introduction)",
+        "(Conceptual framework)",
+        "(Key sources)",
+        "(Annexes)",
+    ] {
+        assert!(text.contains(title), "no bookmark {title}");
+    }
+    let vm = view_model("en");
+    for d in vm["dimensions"].as_array().unwrap() {
+        let t = d["title"].as_str().unwrap();
+        assert!(
+            text.contains(&format!("{} {}", d["number"], t)),
+            "no bookmark for `{t}`"
+        );
+    }
+    assert!(text.matches("/URI").count() >= 30, "too few URL links");
+    assert!(
+        text.contains("/Lang(en)") || text.contains("/Lang (en)"),
+        "no document language"
+    );
+    assert!(text.contains("Republic of Valdoria"), "no title metadata");
+    // The contents entries are internal links.
+    let pages = sample_layout("en");
+    let toc = pages
+        .iter()
+        .find(|p| p.text().contains("TABLE OF CONTENTS"))
+        .unwrap();
+    assert!(
+        toc.internal_links.len() >= 12,
+        "contents entries are not clickable"
+    );
+}
+
+/// Every text run lies inside its page.
+fn assert_within_pages(pages: &[PageInfo], what: &str) {
+    for p in pages {
+        for r in &p.runs {
+            assert!(
+                r.x >= -0.5 && r.x + r.width <= p.width + 0.5 && r.y <= p.height,
+                "{what}: `{}` overflows page {} (x {:.1}, width {:.1}, page width {:.1})",
+                r.text,
+                p.number,
+                r.x,
+                r.width,
+                p.width
+            );
+        }
+    }
+}
+
+#[test]
+fn sample_text_stays_inside_the_pages() {
+    assert_within_pages(sample_layout("en"), "sample");
+}
+
+#[test]
+fn awkward_data_does_not_break_the_layout() {
+    let long_name = "United Federal Democratic Republic of the Extraordinarily Long-Named Archipelago of Valdoria and Its Dependencies";
+    let long_url = format!("https://data.example.org/{}", "x".repeat(180));
+    let (_tmp, dir) = sample_copy();
+    // The length limits of the notes would (rightly) refuse the long name; lift them here to
+    // see what the layout does with it.
+    std::fs::remove_file(dir.join("text").join("_notes.json")).unwrap();
+    edit_json(&dir.join("text").join("en.json"), |t| {
+        t["country"]["name"] = long_name.into();
+        // A section with an empty list.
+        t["findings"]["partnerships"]["potential"] = serde_json::json!({});
+        // A page crowded with long footnotes.
+        let note = "A long note that goes on for a while, repeating itself to fill the space available at the foot of the page. ".repeat(4);
+        let crowded: String = (0..10)
+            .map(|i| format!("Claim {i}.^[{note}]"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        t["findings"]["wellbeing"]["well_developed"]["p1"] = crowded.into();
+        // A long unbroken URL in running text.
+        t["findings"]["crises"]["potential"]["p1"] = format!("See {long_url} for details.").into();
+    });
+    edit_json(&dir.join("profile.json"), |f| {
+        // A one-row table and a long URL in the sources.
+        f["conventions"] = serde_json::json!([{ "id": "crc", "ratified": 1992 }]);
+        f["sources"][0]["entries"][0]["url"] = long_url.clone().into();
+    });
+    let (_doc, pages) = layout(&dir, "en");
+    assert_within_pages(&pages, "awkward data");
+    let all: String = pages.iter().map(|p| p.text()).collect::<Vec<_>>().join(" ");
+    assert!(
+        squeeze(&all).contains("TABLE1"),
+        "the one-row table lost its caption"
+    );
+    let empty = session()
+        .packs
+        .reference()
+        .unwrap()
+        .get("labels.empty_section")
+        .unwrap()
+        .to_string();
+    assert!(
+        squeeze(&all).contains(&squeeze(&empty)),
+        "the empty section has no notice"
+    );
+    // The long name reaches the header (it may wrap, but it is there and inside the page).
+    assert!(squeeze(&all).contains(&squeeze(long_name)));
+    assert!((24..=40).contains(&pages.len()), "{} pages", pages.len());
+}
+
+/// Compares a rendered page with a reference PNG: mean difference per channel under 3%.
+fn compare_with_reference(doc: &typst_layout::PagedDocument, page: usize, name: &str) {
+    let path = root()
+        .join("tests")
+        .join("references")
+        .join(format!("{name}.png"));
+    let (w, h, rgba) = mgi_press::inspect::render_rgba(doc, page, 0.5).unwrap();
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some()
+        || !path.exists() && std::env::var_os("CI").is_none()
+    {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(
+            &path,
+            mgi_press::inspect::render_png(doc, page, 0.5).unwrap(),
+        )
+        .unwrap();
+        return;
+    }
+    let reference = image::open(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .to_rgba8();
+    assert_eq!(
+        (reference.width(), reference.height()),
+        (w, h),
+        "{name}: size changed"
+    );
+    let diff: u64 = reference
+        .as_raw()
+        .iter()
+        .zip(&rgba)
+        .map(|(a, b)| u64::from(a.abs_diff(*b)))
+        .sum();
+    let mean = diff as f64 / rgba.len() as f64 / 255.0;
+    assert!(
+        mean < 0.03,
+        "{name}: page differs from its reference by {:.1}%",
+        mean * 100.0
+    );
+}
+
+#[test]
+fn key_pages_match_their_png_references() {
+    let (doc, pages) = layout(&sample(), "en");
+    let toc = pages
+        .iter()
+        .position(|p| p.text().contains("TABLE OF CONTENTS"))
+        .unwrap();
+    let opener = pages
+        .iter()
+        .position(|p| p.text().contains("International conventions ratified"))
+        .unwrap();
+    compare_with_reference(&doc, 0, "en-cover");
+    compare_with_reference(&doc, toc, "en-contents");
+    compare_with_reference(&doc, opener, "en-section-1");
+}
