@@ -65,6 +65,15 @@ pub enum Status {
     Failed,
 }
 
+/// The layout inputs a set of PDF standards needs.
+pub fn inputs_for_standards(standards: &[String]) -> Vec<(&'static str, &'static str)> {
+    if standards.iter().any(|s| s.starts_with("a-")) {
+        vec![("mgi-colour", "rgb")]
+    } else {
+        Vec::new()
+    }
+}
+
 /// The outcome of one document, also printed as JSON by `build --format json`.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocReport {
@@ -86,13 +95,23 @@ pub struct Checked {
 
 impl Session {
     pub fn open(root: &Path, layout: &str) -> Result<Session, Vec<Diagnostic>> {
+        Session::open_with(root, layout, &[])
+    }
+
+    /// Opens a session whose layout sees the given `sys.inputs`. Builds for PDF/A pass
+    /// `mgi-colour=rgb`, since Typst cannot embed the CMYK output profile PDF/A requires.
+    pub fn open_with(
+        root: &Path,
+        layout: &str,
+        inputs: &[(&str, &str)],
+    ) -> Result<Session, Vec<Diagnostic>> {
         let project = Project::open(root, layout).map_err(|d| vec![d])?;
         let fonts = load_fonts(&project.fonts_dir()).map_err(|e| vec![Diagnostic::error(e)])?;
         let (packs, mut pack_diagnostics) = load_packs(&project.lang_dir());
         pack_diagnostics.extend(check::check_packs(&packs));
         Ok(Session {
             project,
-            shared: Arc::new(Shared::new(fonts)),
+            shared: Arc::new(Shared::new(fonts, inputs)),
             packs,
             pack_diagnostics,
         })
@@ -344,6 +363,12 @@ impl Session {
         };
         report.diagnostics.extend(compiled.warnings.iter().cloned());
         report.pages = Some(compiled.document.pages().len());
+        let tofu = crate::inspect::missing_glyphs(&compiled.document);
+        if !tofu.is_empty() {
+            report.diagnostics.extend(tofu);
+            report.millis = start.elapsed().as_millis() as u64;
+            return (report, None);
+        }
         let pdf = match render::export_pdf(&compiled.document, &settings) {
             Ok(pdf) => pdf,
             Err(errors) => {

@@ -30,6 +30,8 @@ pub struct PageInfo {
     /// Internal links: the 1-based page each points to.
     pub internal_links: Vec<usize>,
     pub images: usize,
+    /// Text that was set with a font's empty "no glyph" box (tofu).
+    pub missing_glyphs: Vec<String>,
 }
 
 impl PageInfo {
@@ -59,6 +61,7 @@ pub fn pages(document: &PagedDocument) -> Vec<PageInfo> {
                 urls: Vec::new(),
                 internal_links: Vec::new(),
                 images: 0,
+                missing_glyphs: Vec::new(),
             };
             walk(
                 &page.frame,
@@ -79,14 +82,21 @@ fn walk(frame: &Frame, origin: Point, introspector: &dyn Introspector, info: &mu
                 // Our layouts only translate groups; rotated or scaled ones are approximate.
                 walk(&group.frame, at, introspector, info);
             }
-            FrameItem::Text(text) => info.runs.push(TextRun {
-                text: text.text.to_string(),
-                x: at.x.to_pt(),
-                y: at.y.to_pt(),
-                width: text.width().to_pt(),
-                size: text.size.to_pt(),
-                font: text.font.font().info().family.clone(),
-            }),
+            FrameItem::Text(text) => {
+                for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
+                    if let Some(s) = text.text.get(glyph.range()) {
+                        info.missing_glyphs.push(s.to_string());
+                    }
+                }
+                info.runs.push(TextRun {
+                    text: text.text.to_string(),
+                    x: at.x.to_pt(),
+                    y: at.y.to_pt(),
+                    width: text.width().to_pt(),
+                    size: text.size.to_pt(),
+                    font: text.font.font().info().family.clone(),
+                })
+            }
             FrameItem::Link(dest, _) => match dest {
                 Destination::Url(url) => info.urls.push(url.as_str().to_string()),
                 Destination::Position(p) => info.internal_links.push(p.page.get()),
@@ -125,4 +135,30 @@ pub fn render_png(document: &PagedDocument, page: usize, pixel_per_pt: f32) -> O
         render_bleed: false,
     };
     typst_render::render(page, &options).encode_png().ok()
+}
+
+/// Errors for every character the laid-out document shows as an empty box because no
+/// embedded font has it (characters that come from the layout itself rather than the data,
+/// which `resolve` checks earlier with their file and line).
+pub fn missing_glyphs(document: &PagedDocument) -> Vec<crate::diagnostics::Diagnostic> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for page in pages(document) {
+        for s in page.missing_glyphs {
+            if seen.contains(&s) {
+                continue;
+            }
+            let codes: Vec<String> = s.chars().map(|c| format!("U+{:04X}", c as u32)).collect();
+            out.push(
+                crate::diagnostics::Diagnostic::error(format!(
+                    "no embedded font has a glyph for '{s}' ({}), first on page {}",
+                    codes.join(" "),
+                    page.number
+                ))
+                .with_hint("the character comes from the layout; use one the fonts in fonts/ cover, or add a font"),
+            );
+            seen.push(s);
+        }
+    }
+    out
 }

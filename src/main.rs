@@ -186,7 +186,8 @@ fn run(cli: Cli) -> Result<ExitCode, Vec<Diagnostic>> {
             format,
             project,
         } => {
-            let session = open(&project)?;
+            let inputs = mgi_press::build::inputs_for_standards(&pdf_standards);
+            let session = Session::open_with(&project.project, &project.layout, &inputs)?;
             eprint!("{}", render_all(&session.pack_diagnostics));
             if has_errors(&session.pack_diagnostics) {
                 return Ok(ExitCode::from(2));

@@ -46,9 +46,14 @@ pub struct Shared {
 }
 
 impl Shared {
-    pub fn new(fonts: FontSet) -> Self {
+    /// `inputs` become the layout's `sys.inputs` (e.g. `mgi-colour: rgb`).
+    pub fn new(fonts: FontSet, inputs: &[(&str, &str)]) -> Self {
+        let inputs: typst::foundations::Dict = inputs
+            .iter()
+            .map(|(k, v)| ((*k).into(), typst::foundations::Value::Str((*v).into())))
+            .collect();
         Shared {
-            library: LazyHash::new(Library::builder().build()),
+            library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
             fonts,
             layout_files: Mutex::new(HashMap::new()),
             layout_sources: Mutex::new(HashMap::new()),

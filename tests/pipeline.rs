@@ -239,3 +239,62 @@ fn typst_errors_keep_file_line_and_column() {
     assert!(err.contains("layouts/mgi/main.typ:2:"), "{err}");
     assert!(err.contains("#let y = (x +)"), "source line missing: {err}");
 }
+
+#[test]
+fn a_glyph_missing_from_the_layout_fails_the_build() {
+    let tmp = project_with_layout("#let d = json(\"data.json\")\n#d.meta.country ■");
+    let session = mgi_press::Session::open(tmp.path(), "mgi").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let options = mgi_press::BuildOptions {
+        langs: vec!["en".into()],
+        out_dir: out.path().to_path_buf(),
+        ..Default::default()
+    };
+    let reports = session.build(&[tmp.path().join("profiles/valdoria")], &options);
+    assert_eq!(reports[0].status, Status::Failed);
+    let text = mgi_press::diagnostics::render_all(&reports[0].diagnostics);
+    assert!(
+        text.contains("no embedded font has a glyph for '■' (U+25A0)"),
+        "{text}"
+    );
+    assert!(!out.path().join("valdoria.en.pdf").exists());
+}
+
+#[test]
+fn archival_and_accessible_pdf_standards_build() {
+    let bin = env!("CARGO_BIN_EXE_mgi-press");
+    let out = tempfile::tempdir().unwrap();
+    for (lang, standard) in [("en", "a-2b"), ("ar", "ua-1")] {
+        let output = Command::new(bin)
+            .args([
+                "build",
+                "profiles/valdoria",
+                "--lang",
+                lang,
+                "--pdf-standard",
+                standard,
+                "--force",
+            ])
+            .arg("--out")
+            .arg(out.path())
+            .current_dir(root())
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{standard}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let pdf = std::fs::read(out.path().join(format!("valdoria.{lang}.pdf"))).unwrap();
+        let text = String::from_utf8_lossy(&pdf);
+        let marker = if standard == "a-2b" {
+            "pdfaid:part"
+        } else {
+            "pdfuaid:part"
+        };
+        assert!(
+            text.contains(marker),
+            "{standard}: no {marker} in the XMP metadata"
+        );
+    }
+}
