@@ -213,6 +213,13 @@ fn dates_use_the_language_month_names() {
     assert_eq!(date("en"), "30 September 2025");
     assert!(date("ru").contains("сентября"), "{}", date("ru"));
     assert!(date("fr").contains("septembre"), "{}", date("fr"));
+    // The date is printed on the legal page.
+    let legal = &sample_layout("ru")[1];
+    assert!(
+        legal.text().contains("30 сентября 2025"),
+        "{}",
+        legal.text()
+    );
 }
 
 #[test]

@@ -379,3 +379,33 @@ fn key_pages_match_their_png_references() {
     compare_with_reference(&doc, toc, "en-contents");
     compare_with_reference(&doc, opener, "en-section-1");
 }
+
+#[test]
+fn letter_paper_and_print_bleed() {
+    let (_tmp, dir) = sample_copy();
+    edit_json(&dir.join("profile.json"), |f| {
+        f["paper"] = "letter".into();
+        f["print"] = serde_json::json!({ "bleed_mm": 3, "crop_marks": true });
+    });
+    let out = tempfile::tempdir().unwrap();
+    let reports = build(&[dir.clone()], &["en"], out.path());
+    assert_eq!(
+        reports[0].status,
+        mgi_press::Status::Built,
+        "{}",
+        mgi_press::diagnostics::render_all(&reports[0].diagnostics)
+    );
+    let pdf = std::fs::read(out.path().join("valdoria.en.pdf")).unwrap();
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(text.contains("/TrimBox"), "no trim box for the printer");
+    let (_doc, pages) = layout(&dir, "en");
+    // US Letter is 612 pt wide; bleed and crop-mark margins only make the sheet larger.
+    assert!(
+        pages
+            .iter()
+            .all(|p| p.width >= 612.0 - 0.5 && p.width < 700.0),
+        "width {}",
+        pages[0].width
+    );
+    assert_within_pages(&pages, "letter with bleed");
+}
