@@ -298,3 +298,24 @@ fn archival_and_accessible_pdf_standards_build() {
         );
     }
 }
+
+#[test]
+fn build_reports_machine_readable_results() {
+    let bin = env!("CARGO_BIN_EXE_mgi-press");
+    let out = tempfile::tempdir().unwrap();
+    let output = Command::new(bin)
+        .args(["build", "--lang", "en", "--format", "json", "--force"])
+        .arg("--out")
+        .arg(out.path())
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let reports: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let first = &reports.as_array().unwrap()[0];
+    assert_eq!(first["profile"], "valdoria");
+    assert_eq!(first["lang"], "en");
+    assert_eq!(first["status"], "built");
+    assert!(first["pages"].as_u64().unwrap() >= 24);
+    assert!(first["diagnostics"].as_array().unwrap().is_empty());
+}
