@@ -186,6 +186,12 @@ fn run(cli: Cli) -> Result<ExitCode, Vec<Diagnostic>> {
             format,
             project,
         } => {
+            if let Some(bad) = langs.iter().find(|l| !mgi_press::project::is_lang_code(l)) {
+                return Err(vec![
+                    Diagnostic::error(format!("`{bad}` is not a language code"))
+                        .with_hint("use codes such as en, fr, ar, pt-BR"),
+                ]);
+            }
             let inputs = mgi_press::build::inputs_for_standards(&pdf_standards);
             let session = Session::open_with(&project.project, &project.layout, &inputs)?;
             eprint!("{}", render_all(&session.pack_diagnostics));
@@ -219,6 +225,11 @@ fn run(cli: Cli) -> Result<ExitCode, Vec<Diagnostic>> {
             strict,
             project,
         } => {
+            if !mgi_press::project::is_lang_code(&lang) {
+                return Err(vec![Diagnostic::error(format!(
+                    "`{lang}` is not a language code"
+                ))]);
+            }
             let session = open(&project)?;
             let checked = session.load(&profile);
             let mut diags = session.pack_diagnostics.clone();

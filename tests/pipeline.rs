@@ -310,7 +310,11 @@ fn build_reports_machine_readable_results() {
         .current_dir(root())
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let reports: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let first = &reports.as_array().unwrap()[0];
     assert_eq!(first["profile"], "valdoria");
