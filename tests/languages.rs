@@ -342,30 +342,5 @@ fn arabic_page_matches_its_png_reference() {
         .position(|p| p.runs.iter().any(|r| r.text.trim() == "الهدف"))
         .unwrap()
         + 3;
-    let path = root().join("tests/references/ar-objective.png");
-    let (w, h, rgba) = mgi_press::inspect::render_rgba(&doc, objective, 0.5).unwrap();
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some()
-        || (!path.exists() && std::env::var_os("CI").is_none())
-    {
-        std::fs::write(
-            &path,
-            mgi_press::inspect::render_png(&doc, objective, 0.5).unwrap(),
-        )
-        .unwrap();
-        return;
-    }
-    let reference = image::open(&path).unwrap().to_rgba8();
-    assert_eq!((reference.width(), reference.height()), (w, h));
-    let diff: u64 = reference
-        .as_raw()
-        .iter()
-        .zip(&rgba)
-        .map(|(a, b)| u64::from(a.abs_diff(*b)))
-        .sum();
-    let mean = diff as f64 / rgba.len() as f64 / 255.0;
-    assert!(
-        mean < 0.03,
-        "the Arabic objective page differs from its reference by {:.1}%",
-        mean * 100.0
-    );
+    compare_with_reference(&doc, objective, "ar-objective");
 }

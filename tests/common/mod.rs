@@ -103,3 +103,43 @@ pub fn sample_layout(lang: &str) -> &'static Vec<PageInfo> {
     map.insert(lang.to_string(), pages);
     pages
 }
+
+/// Compares a rendered page with a reference PNG: mean difference per channel under 3%.
+pub fn compare_with_reference(doc: &typst_layout::PagedDocument, page: usize, name: &str) {
+    let path = root()
+        .join("tests")
+        .join("references")
+        .join(format!("{name}.png"));
+    let (w, h, rgba) = mgi_press::inspect::render_rgba(doc, page, 0.5).unwrap();
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some()
+        || !path.exists() && std::env::var_os("CI").is_none()
+    {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(
+            &path,
+            mgi_press::inspect::render_png(doc, page, 0.5).unwrap(),
+        )
+        .unwrap();
+        return;
+    }
+    let reference = image::open(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .to_rgba8();
+    assert_eq!(
+        (reference.width(), reference.height()),
+        (w, h),
+        "{name}: size changed"
+    );
+    let diff: u64 = reference
+        .as_raw()
+        .iter()
+        .zip(&rgba)
+        .map(|(a, b)| u64::from(a.abs_diff(*b)))
+        .sum();
+    let mean = diff as f64 / rgba.len() as f64 / 255.0;
+    assert!(
+        mean < 0.03,
+        "{name}: page differs from its reference by {:.1}%",
+        mean * 100.0
+    );
+}
