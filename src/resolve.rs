@@ -323,7 +323,7 @@ fn substitute(value: &str, vars: &[(&str, &str)]) -> String {
 
 /// Year keys for the entries of one source group: `2015`, or `2015a`/`2015b` when a year
 /// repeats; `n.d.`, `n.d.a`, … for undated entries. Returns indices in display order.
-pub fn source_keys(years: &[Option<i32>], no_date: &str) -> Vec<(usize, String)> {
+pub fn source_keys(years: &[Option<i32>], no_date: &str, letters: &[char]) -> Vec<(usize, String)> {
     let mut order: Vec<usize> = (0..years.len()).collect();
     order.sort_by_key(|&i| (years[i].is_none(), years[i].unwrap_or(0)));
     let mut out = Vec::new();
@@ -336,7 +336,7 @@ pub fn source_keys(years: &[Option<i32>], no_date: &str) -> Vec<(usize, String)>
         let base = years[i].map_or(no_date.to_string(), |y| y.to_string());
         let key = if same.len() > 1 {
             let pos = same.iter().position(|&j| j == i).unwrap_or(0);
-            format!("{base}{}", letter(pos))
+            format!("{base}{}", letter(pos, letters))
         } else {
             base
         };
@@ -345,15 +345,22 @@ pub fn source_keys(years: &[Option<i32>], no_date: &str) -> Vec<(usize, String)>
     out
 }
 
-fn letter(n: usize) -> String {
+/// The `n`th key letter: a, b, …, z, aa, ab, … (in the language's own letters).
+fn letter(n: usize, letters: &[char]) -> String {
+    const LATIN: &[char] = &[
+        'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r',
+        's', 't', 'u', 'v', 'w', 'x', 'y', 'z',
+    ];
+    let letters = if letters.is_empty() { LATIN } else { letters };
+    let base = letters.len();
     let mut n = n;
     let mut s = String::new();
     loop {
-        s.insert(0, (b'a' + (n % 26) as u8) as char);
-        if n < 26 {
+        s.insert(0, letters[n % base]);
+        if n < base {
             return s;
         }
-        n = n / 26 - 1;
+        n = n / base - 1;
     }
 }
 
@@ -532,11 +539,18 @@ fn build(r: &mut Resolver<'_>, project: &Project, profile: &Profile) -> ViewMode
         });
     }
 
+    let key_letters: Vec<char> = r
+        .pack
+        .and_then(|p| p.get("labels.key_letters"))
+        .unwrap_or("")
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
     let mut groups = Vec::new();
     for group in &facts.sources {
         let name = r.text_plain(&format!("sources.groups.{}", group.id));
         let years: Vec<Option<i32>> = group.entries.iter().map(|e| e.year).collect();
-        let entries = source_keys(&years, &labels.no_date)
+        let entries = source_keys(&years, &labels.no_date, &key_letters)
             .into_iter()
             .map(|(i, key)| {
                 let e = &group.entries[i];
@@ -648,7 +662,11 @@ mod tests {
 
     #[test]
     fn year_keys_get_letters_only_when_repeated() {
-        let keys = source_keys(&[Some(2015), None, Some(2010), Some(2015), None], "n.d.");
+        let keys = source_keys(
+            &[Some(2015), None, Some(2010), Some(2015), None],
+            "n.d.",
+            &[],
+        );
         let keys: Vec<(usize, &str)> = keys.iter().map(|(i, k)| (*i, k.as_str())).collect();
         assert_eq!(
             keys,
@@ -660,6 +678,7 @@ mod tests {
                 (4, "n.d.b")
             ]
         );
-        assert_eq!(letter(26), "aa");
+        assert_eq!(letter(26, &[]), "aa");
+        assert_eq!(letter(1, &['а', 'б', 'в']), "б");
     }
 }

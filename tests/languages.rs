@@ -344,3 +344,23 @@ fn arabic_page_matches_its_png_reference() {
         + 3;
     compare_with_reference(&doc, objective, "ar-objective");
 }
+
+#[test]
+fn source_year_keys_use_the_language_letters() {
+    let s = session();
+    let profile = s.load(&sample()).profile.unwrap();
+    let keys = |lang: &str| -> Vec<String> {
+        let vm = s.resolve(&profile, lang, false).0.unwrap();
+        vm.sources
+            .groups
+            .iter()
+            .flat_map(|g| g.entries.iter().map(|e| e.key.clone()))
+            .collect()
+    };
+    assert!(keys("en").iter().any(|k| k == "2015a") && keys("en").iter().any(|k| k == "n.d.b"));
+    assert!(
+        keys("ru").iter().any(|k| k == "2015а") && keys("ru").iter().any(|k| k == "б.д.б"),
+        "{:?}",
+        keys("ru")
+    );
+}

@@ -60,6 +60,10 @@ pub struct Labels {
     pub available_at: String,
     pub no_date: String,
     pub empty_section: String,
+    /// Letters that tell apart sources of the same year (`2015a`, `2015b`), in order; the
+    /// Latin alphabet when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_letters: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
