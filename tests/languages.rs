@@ -339,7 +339,11 @@ fn arabic_page_matches_its_png_reference() {
     let objective = pages
         .iter()
         .skip(3)
-        .position(|p| p.runs.iter().any(|r| r.text.trim() == "الهدف"))
+        .position(|p| {
+            p.runs
+                .iter()
+                .any(|r| r.text.trim() == "الهدف" && r.size >= 18.0)
+        })
         .unwrap()
         + 3;
     compare_with_reference(&doc, objective, "ar-objective");
