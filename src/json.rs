@@ -455,6 +455,41 @@ impl Parser<'_> {
     }
 }
 
+/// Maps a byte offset in the *decoded* value of a JSON string literal to the byte offset in the
+/// raw literal `raw` (which starts with its opening quote), so a problem inside a string can be
+/// pointed at precisely even when the string contains escapes.
+pub fn raw_offset(raw: &str, decoded: usize) -> usize {
+    let mut d = 0;
+    let mut i = 1; // after the opening quote
+    let bytes = raw.as_bytes();
+    while i < raw.len() && d < decoded {
+        if bytes[i] == b'\\' {
+            let esc = bytes.get(i + 1).copied().unwrap_or(b'\\');
+            if esc == b'u' {
+                let code = raw
+                    .get(i + 2..i + 6)
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .unwrap_or(0);
+                if (0xD800..0xDC00).contains(&code) {
+                    d += 4;
+                    i += 12;
+                } else {
+                    d += char::from_u32(code).map_or(1, char::len_utf8);
+                    i += 6;
+                }
+            } else {
+                d += 1;
+                i += 2;
+            }
+        } else {
+            let c = raw[i..].chars().next().map_or(1, char::len_utf8);
+            d += c;
+            i += c;
+        }
+    }
+    i.min(raw.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -508,39 +543,4 @@ mod tests {
         ];
         assert_eq!(format_path(&p), "$.a[2][\"x y\"]");
     }
-}
-
-/// Maps a byte offset in the *decoded* value of a JSON string literal to the byte offset in the
-/// raw literal `raw` (which starts with its opening quote), so a problem inside a string can be
-/// pointed at precisely even when the string contains escapes.
-pub fn raw_offset(raw: &str, decoded: usize) -> usize {
-    let mut d = 0;
-    let mut i = 1; // after the opening quote
-    let bytes = raw.as_bytes();
-    while i < raw.len() && d < decoded {
-        if bytes[i] == b'\\' {
-            let esc = bytes.get(i + 1).copied().unwrap_or(b'\\');
-            if esc == b'u' {
-                let code = raw
-                    .get(i + 2..i + 6)
-                    .and_then(|h| u32::from_str_radix(h, 16).ok())
-                    .unwrap_or(0);
-                if (0xD800..0xDC00).contains(&code) {
-                    d += 4;
-                    i += 12;
-                } else {
-                    d += char::from_u32(code).map_or(1, char::len_utf8);
-                    i += 6;
-                }
-            } else {
-                d += 1;
-                i += 2;
-            }
-        } else {
-            let c = raw[i..].chars().next().map_or(1, char::len_utf8);
-            d += c;
-            i += c;
-        }
-    }
-    i.min(raw.len())
 }

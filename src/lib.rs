@@ -6,6 +6,9 @@
 //! [`world`]) → export and write ([`build`]). Typst's types stay inside `world`, `render`,
 //! `fonts` and `inspect`.
 
+// Diagnostics are rich (file, line, column, source line, hints) and errors are the cold path.
+#![allow(clippy::result_large_err)]
+
 pub mod build;
 pub mod check;
 pub mod diagnostics;

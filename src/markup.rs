@@ -392,11 +392,11 @@ fn find_closing(text: &str, from: usize, delim: &str) -> Option<usize> {
     let mut i = from;
     while i < text.len() {
         let rest = &text[i..];
-        if rest.starts_with('\\') {
-            i += 1 + rest[1..].chars().next().map_or(0, char::len_utf8);
+        if let Some(after) = rest.strip_prefix('\\') {
+            i += 1 + after.chars().next().map_or(0, char::len_utf8);
             continue;
         }
-        if rest.starts_with('\n') && rest[1..].starts_with('\n') {
+        if rest.starts_with("\n\n") {
             return None;
         }
         if delim == "*" && rest.starts_with("**") && opens(rest, 2) {

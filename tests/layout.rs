@@ -348,7 +348,7 @@ fn letter_paper_and_print_bleed() {
         f["print"] = serde_json::json!({ "bleed_mm": 3, "crop_marks": true });
     });
     let out = tempfile::tempdir().unwrap();
-    let reports = build(&[dir.clone()], &["en"], out.path());
+    let reports = build(std::slice::from_ref(&dir), &["en"], out.path());
     assert_eq!(
         reports[0].status,
         mgi_press::Status::Built,

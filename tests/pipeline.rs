@@ -89,7 +89,7 @@ fn two_builds_are_byte_identical() {
 fn broken_profile_fails_with_a_located_message_and_keeps_the_old_pdf() {
     let (_tmp, dir) = sample_copy();
     let out = tempfile::tempdir().unwrap();
-    let first = build(&[dir.clone()], &["en"], out.path());
+    let first = build(std::slice::from_ref(&dir), &["en"], out.path());
     assert_eq!(first[0].status, Status::Built);
     let pdf = out.path().join("valdoria.en.pdf");
     let good = std::fs::read(&pdf).unwrap();
