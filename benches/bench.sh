@@ -5,10 +5,11 @@
 #
 #     bash benches/bench.sh                 # 7 repetitions of everything
 #     BENCH_RUNS=11 bash benches/bench.sh   # more repetitions
-#     BENCH_NO_HYPERFINE=1 bash benches/bench.sh   # force the built-in timing loop
+#     BENCH_HYPERFINE=1 bash benches/bench.sh   # time a. and b. with hyperfine instead
 #
 # What it measures, in one run (whole-process wall time, medians of BENCH_RUNS runs after one
-# untimed warm-up run, so the OS file cache is warm for both tools):
+# untimed warm-up run of each command, so the OS file cache is warm for both tools; the two tools'
+# runs are interleaved, A B A B ..., so that a shared machine's changing load hits both alike):
 #
 #   a. One document, cold: `mgi-press build profiles/valdoria --lang en --force` versus
 #      `typst compile layouts/mgi/main.typ` on the same layout and the same view model, dumped
@@ -26,9 +27,10 @@
 # Cleanup: layouts/mgi/data.json (git-ignored scratch) is restored to what it was before the run,
 # or removed if there was none; temporary folders are deleted.
 #
-# Tools: builds target/release/mgi-press when missing; installs the Typst CLI 0.15.1 with
-# `cargo install typst-cli --version 0.15.1 --locked` when `typst` is missing. Uses hyperfine when
-# it is installed; otherwise a loop timed with `date +%s%N`, medians computed with awk.
+# Tools: builds target/release/mgi-press and the example with cargo (a no-op when up to date); installs the Typst CLI 0.15.1 with
+# `cargo install typst-cli --version 0.15.1 --locked` when `typst` is missing. Timing: a loop timed
+# with `date +%s%N`, medians computed with awk; hyperfine only when BENCH_HYPERFINE=1 (it cannot
+# interleave two commands, which matters on a busy machine).
 # Results are printed as markdown tables; docs/performance.md records one run.
 
 set -euo pipefail
@@ -49,10 +51,9 @@ DATA="$ROOT/layouts/mgi/data.json"
 
 # ---------------------------------------------------------------- tools
 export PATH="$HOME/.cargo/bin:$PATH"
-if [[ ! -x "$BIN" ]]; then
-  echo "building target/release/mgi-press ..." >&2
-  cargo build --release
-fi
+# Always through cargo (a no-op when up to date), so that a., b. and d. measure the current source.
+echo "building target/release/mgi-press and the edit_recompile example ..." >&2
+cargo build --release --quiet --bin mgi-press --example edit_recompile
 if ! command -v typst >/dev/null 2>&1; then
   echo "installing the stock Typst CLI 0.15.1 ..." >&2
   cargo install typst-cli --version 0.15.1 --locked
@@ -64,9 +65,15 @@ case "$TYPST_VERSION" in
   *) echo "warning: expected typst 0.15.1, found: $TYPST_VERSION" >&2 ;;
 esac
 USE_HYPERFINE=0
-if [[ -z "${BENCH_NO_HYPERFINE:-}" ]] && command -v hyperfine >/dev/null 2>&1; then
-  USE_HYPERFINE=1
+if [[ -n "${BENCH_HYPERFINE:-}" ]]; then
+  if command -v hyperfine >/dev/null 2>&1; then
+    USE_HYPERFINE=1
+  else
+    echo "BENCH_HYPERFINE is set but hyperfine is not installed; using the built-in loop" >&2
+  fi
 fi
+TIMER="interleaved loop, date +%s%N"
+[[ "$USE_HYPERFINE" == 1 ]] && TIMER="$(hyperfine --version), not interleaved"
 
 # ---------------------------------------------------------------- scratch and cleanup
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/mgi-bench.XXXXXX")"
@@ -86,50 +93,69 @@ cleanup() {
 trap cleanup EXIT
 
 # ---------------------------------------------------------------- timing
-# measure NAME COMMAND: runs COMMAND (a shell command line) once untimed, then RUNS times;
-# writes the median in milliseconds to $TMP/NAME.median and all samples to $TMP/NAME.samples.
+# measure_pair A CMD_A B CMD_B: times two shell command lines RUNS times each, after one untimed
+# warm-up run of each (which also fails the script early if a command fails).
+# Default: an interleaved loop (A B A B ...) timed with `date +%s%N`, so that load changing over
+# time (other jobs on a shared machine) hits both tools alike. With BENCH_HYPERFINE=1 and
+# hyperfine installed: hyperfine, one command after the other (not interleaved).
+# Writes the samples (ms, one a line) to $TMP/NAME.samples and the median to $TMP/NAME.median.
 median_ms() { # reads one number per line, prints the median
   sort -g | awk '{ v[NR] = $1 } END {
     if (NR == 0) { print "nan"; exit }
     if (NR % 2) m = v[(NR + 1) / 2]; else m = (v[NR / 2] + v[NR / 2 + 1]) / 2
     printf "%.1f\n", m }'
 }
-measure() {
-  local name="$1" cmd="$2"
-  echo "  $name: $cmd" >&2
+time_once() { # time_once CMD: prints the wall time of one run in ms
+  local t0 t1
+  t0=$(date +%s%N)
+  bash -c "$1" >/dev/null 2>&1
+  t1=$(date +%s%N)
+  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", (b - a) / 1e6 }'
+}
+hyperfine_samples() { # hyperfine_samples NAME CMD
+  hyperfine --style none --warmup 1 --runs "$RUNS" --export-json "$TMP/$1.json" -- "$2" >&2
+  # hyperfine reports seconds; one sample per line, in milliseconds.
+  awk '/"times"/ { on = 1; next } on && /\]/ { on = 0 }
+       on { gsub(/[ ,]/, ""); if ($0 != "") printf "%.3f\n", $0 * 1000 }' \
+    "$TMP/$1.json" > "$TMP/$1.samples"
+}
+measure_pair() {
+  local a="$1" cmd_a="$2" b="$3" cmd_b="$4" i
+  echo "  $a: $cmd_a" >&2
+  echo "  $b: $cmd_b" >&2
   if [[ "$USE_HYPERFINE" == 1 ]]; then
-    hyperfine --style none --warmup 1 --runs "$RUNS" \
-      --export-json "$TMP/$name.json" -- "$cmd" >&2
-    # hyperfine reports seconds; one sample per line, in milliseconds.
-    awk '/"times"/ { on = 1; next } on && /\]/ { on = 0 }
-         on { gsub(/[ ,]/, ""); if ($0 != "") printf "%.3f\n", $0 * 1000 }' \
-      "$TMP/$name.json" > "$TMP/$name.samples"
+    hyperfine_samples "$a" "$cmd_a"
+    hyperfine_samples "$b" "$cmd_b"
   else
-    bash -c "$cmd" >/dev/null 2>&1 # warm-up (and fail early if the command fails)
-    : > "$TMP/$name.samples"
-    local i t0 t1
+    bash -c "$cmd_a" >/dev/null 2>&1 || { echo "failed: $cmd_a" >&2; exit 1; }
+    bash -c "$cmd_b" >/dev/null 2>&1 || { echo "failed: $cmd_b" >&2; exit 1; }
+    : > "$TMP/$a.samples"
+    : > "$TMP/$b.samples"
     for ((i = 0; i < RUNS; i++)); do
-      t0=$(date +%s%N)
-      bash -c "$cmd" >/dev/null 2>&1
-      t1=$(date +%s%N)
-      awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", (b - a) / 1e6 }' >> "$TMP/$name.samples"
+      time_once "$cmd_a" >> "$TMP/$a.samples"
+      time_once "$cmd_b" >> "$TMP/$b.samples"
     done
   fi
-  median_ms < "$TMP/$name.samples" > "$TMP/$name.median"
-  echo "    samples (ms): $(awk '{ printf "%.0f ", $1 }' "$TMP/$name.samples")" >&2
+  local n
+  for n in "$a" "$b"; do
+    median_ms < "$TMP/$n.samples" > "$TMP/$n.median"
+    echo "    $n samples (ms): $(awk '{ printf "%.0f ", $1 }' "$TMP/$n.samples")" >&2
+  done
 }
 med() { cat "$TMP/$1.median"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
 
+loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime | sed 's/.*average[s]*: //'; }
+LOAD_START="$(loadavg)"
 echo "== mgi-press benchmark: $RUNS runs, $(nproc) cores, $(uname -m), $TYPST_VERSION," \
-  "timer: $([[ $USE_HYPERFINE == 1 ]] && hyperfine --version || echo 'date +%s%N loop')" >&2
+  "timer: $TIMER" >&2
 
 # ---------------------------------------------------------------- a. one document, cold
 echo "== a. one document (en), whole process" >&2
 "$BIN" data profiles/valdoria --lang en -o "$DATA" 2>/dev/null
-measure a_mgi "'$BIN' build profiles/valdoria --lang en --force --out '$TMP/out-a'"
-measure a_cli "'$TYPST' compile layouts/mgi/main.typ '$TMP/cli.pdf' --root . --font-path fonts --ignore-system-fonts"
+measure_pair a_mgi "'$BIN' build profiles/valdoria --lang en --force --out '$TMP/out-a'" \
+  a_cli "'$TYPST' compile layouts/mgi/main.typ '$TMP/cli.pdf' --root . --font-path fonts --ignore-system-fonts"
 
 # ---------------------------------------------------------------- b. batch, 5 languages
 echo "== b. batch of ${#LANGS[@]} documents (${LANGS[*]}), 2 at a time" >&2
@@ -144,8 +170,8 @@ done
 mkdir -p "$TMP/cli-out"
 lang_flags=""
 for l in "${LANGS[@]}"; do lang_flags+=" --lang $l"; done
-measure b_mgi "'$BIN' build profiles/valdoria$lang_flags --force -j 2 --out '$TMP/out-b'"
-measure b_cli "printf '%s\n' ${LANGS[*]} | xargs -P2 -I{} '$TYPST' compile '$TMP/cli-proj/{}/layouts/mgi/main.typ' '$TMP/cli-out/{}.pdf' --root '$TMP/cli-proj/{}' --font-path '$ROOT/fonts' --ignore-system-fonts"
+measure_pair b_mgi "'$BIN' build profiles/valdoria$lang_flags --force -j 2 --out '$TMP/out-b'" \
+  b_cli "printf '%s\n' ${LANGS[*]} | xargs -P2 -I{} '$TYPST' compile '$TMP/cli-proj/{}/layouts/mgi/main.typ' '$TMP/cli-out/{}.pdf' --root '$TMP/cli-proj/{}' --font-path '$ROOT/fonts' --ignore-system-fonts"
 for l in "${LANGS[@]}"; do
   [[ -s "$TMP/cli-out/$l.pdf" && -s "$TMP/out-b/valdoria.$l.pdf" ]] || {
     echo "missing PDF for $l" >&2
@@ -164,7 +190,8 @@ echo "| a. one document (en), cold process | $(med a_mgi) ms | $(med a_cli) ms |
 echo "| b. batch of $N documents, 2 at a time (-j 2 / xargs -P2) | $(med b_mgi) ms | $(med b_cli) ms | $(ratio "$(med b_mgi)" "$(med b_cli)") |"
 echo "| b. per document in the batch (batch / $N) | $(div "$(med b_mgi)" "$N") ms | $(div "$(med b_cli)" "$N") ms | $(ratio "$(med b_mgi)" "$(med b_cli)") |"
 echo
-echo "machine: $(nproc) cores, $(uname -m); timer: $([[ $USE_HYPERFINE == 1 ]] && hyperfine --version || echo 'date +%s%N loop')"
+echo "machine: $(nproc) cores, $(uname -m); timer: $TIMER;" \
+  "load average at start: $LOAD_START, now: $(loadavg)"
 echo
 
 # ---------------------------------------------------------------- d. in-process recompiles
@@ -172,3 +199,5 @@ echo "== d. in-process recompiles (examples/edit_recompile.rs)" >&2
 echo "### d. In-process recompiles"
 echo
 cargo run --release --quiet --example edit_recompile -- "$RUNS"
+echo
+echo "load average at the end: $(loadavg)"
