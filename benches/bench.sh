@@ -21,6 +21,9 @@
 #      copy of the project (layouts/mgi with that language's data.json, profiles/valdoria) in a
 #      temporary folder, because the layout reads `json("data.json")` beside main.typ; fonts come
 #      from the repository's fonts/. Only the compiles are timed, not the dumps or copies.
+#   c. Batch over countries: six copies of the sample under other country names, in English, in
+#      ONE mgi-press process with `-j 2`, versus the CLI once per document (`xargs -P2`) — what CI
+#      does when it regenerates every profile.
 #   d. In-process recompiles (cold, warm, one-paragraph edit, second language):
 #      `cargo run --release --example edit_recompile` (see examples/edit_recompile.rs).
 #
@@ -179,7 +182,43 @@ for l in "${LANGS[@]}"; do
   }
 done
 
-# ---------------------------------------------------------------- results a, b
+# ---------------------------------------------------------------- c. batch, 6 countries in English
+# What CI does when data changes: many countries' profiles in one language. Copies of the sample
+# under other country names, outside the project (mgi-press serves such a profile folder at
+# /profile; the CLI copies put it there too).
+COUNTRIES=(Valdoria Ostravia Kelmoria Tarvenia Miradel Sorland)
+echo "== c. batch of ${#COUNTRIES[@]} countries (en), 2 at a time" >&2
+for c in "${COUNTRIES[@]}"; do
+  d="$TMP/countries/$c"
+  mkdir -p "$TMP/countries"
+  cp -R profiles/valdoria "$d"
+  python3 - "$d/text/en.json" "$c" <<'PY'
+import json, sys
+path, name = sys.argv[1], sys.argv[2]
+with open(path, encoding="utf-8") as f:
+    text = json.load(f)
+text["country"] = {"name": "Republic of " + name, "short_name": name}
+with open(path, "w", encoding="utf-8") as f:
+    json.dump(text, f, ensure_ascii=False, indent=2)
+PY
+  proj="$TMP/cli-countries/$c"
+  mkdir -p "$proj/layouts"
+  cp -R layouts/mgi "$proj/layouts/mgi"
+  rm -f "$proj/layouts/mgi/data.json"
+  cp -R "$d" "$proj/profile"
+  "$BIN" data "$d" --lang en -o "$proj/layouts/mgi/data.json" 2>/dev/null
+done
+mkdir -p "$TMP/cli-out-c"
+measure_pair c_mgi "'$BIN' build $(printf "'$TMP/countries/%s' " "${COUNTRIES[@]}") --lang en --force -j 2 --out '$TMP/out-c'" \
+  c_cli "printf '%s\n' ${COUNTRIES[*]} | xargs -P2 -I{} '$TYPST' compile '$TMP/cli-countries/{}/layouts/mgi/main.typ' '$TMP/cli-out-c/{}.pdf' --root '$TMP/cli-countries/{}' --font-path '$ROOT/fonts' --ignore-system-fonts"
+for c in "${COUNTRIES[@]}"; do
+  [[ -s "$TMP/cli-out-c/$c.pdf" && -s "$TMP/out-c/$c.en.pdf" ]] || {
+    echo "missing PDF for $c" >&2
+    exit 1
+  }
+done
+
+# ---------------------------------------------------------------- results a, b, c
 N=${#LANGS[@]}
 echo
 echo "### Whole process: mgi-press vs typst CLI ($TYPST_VERSION), medians of $RUNS runs"
@@ -189,6 +228,9 @@ echo "|---|---:|---:|---:|"
 echo "| a. one document (en), cold process | $(med a_mgi) ms | $(med a_cli) ms | $(ratio "$(med a_mgi)" "$(med a_cli)") |"
 echo "| b. batch of $N documents, 2 at a time (-j 2 / xargs -P2) | $(med b_mgi) ms | $(med b_cli) ms | $(ratio "$(med b_mgi)" "$(med b_cli)") |"
 echo "| b. per document in the batch (batch / $N) | $(div "$(med b_mgi)" "$N") ms | $(div "$(med b_cli)" "$N") ms | $(ratio "$(med b_mgi)" "$(med b_cli)") |"
+NC=${#COUNTRIES[@]}
+echo "| c. batch of $NC countries in English, 2 at a time | $(med c_mgi) ms | $(med c_cli) ms | $(ratio "$(med c_mgi)" "$(med c_cli)") |"
+echo "| c. per document in the batch (batch / $NC) | $(div "$(med c_mgi)" "$NC") ms | $(div "$(med c_cli)" "$NC") ms | $(ratio "$(med c_mgi)" "$(med c_cli)") |"
 echo
 echo "machine: $(nproc) cores, $(uname -m); timer: $TIMER;" \
   "load average at start: $LOAD_START, now: $(loadavg)"

@@ -117,11 +117,20 @@ impl Session {
         })
     }
 
-    /// Loads a profile and runs the cross-file checks.
+    /// Loads a profile and runs the cross-file checks (images: size only; see `load_deep`).
     pub fn load(&self, dir: &Path) -> Checked {
+        self.load_with(dir, false)
+    }
+
+    /// Like `load`, and also decodes every image completely (for `mgi-press check`).
+    pub fn load_deep(&self, dir: &Path) -> Checked {
+        self.load_with(dir, true)
+    }
+
+    fn load_with(&self, dir: &Path, deep: bool) -> Checked {
         let (profile, mut diagnostics) = load_profile(dir);
         if let Some(p) = &profile {
-            diagnostics.extend(check::check_profile(p, &self.packs));
+            diagnostics.extend(check::check_profile(p, &self.packs, deep));
         }
         let profile = if has_errors(&diagnostics) {
             None

@@ -36,7 +36,9 @@ fn is_id(s: &str) -> bool {
 }
 
 /// Checks a profile's facts against themselves, its texts and the language packs.
-pub fn check_profile(profile: &Profile, packs: &Packs) -> Vec<Diagnostic> {
+///
+/// `deep` also decodes images completely (for `mgi-press check`); builds only read their size.
+pub fn check_profile(profile: &Profile, packs: &Packs, deep: bool) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let facts = &profile.facts;
     let ff = &profile.facts_file;
@@ -181,7 +183,7 @@ pub fn check_profile(profile: &Profile, packs: &Packs) -> Vec<Diagnostic> {
 
     // Cover image.
     if let Some(image) = &facts.cover_image {
-        diags.extend(check_image(&profile.dir, image, ff, facts.paper));
+        diags.extend(check_image(&profile.dir, image, ff, facts.paper, deep));
     }
 
     // Length limits.
@@ -347,7 +349,13 @@ pub fn parse_date(s: &str) -> Option<(i32, u8, u8)> {
     (d >= 1 && d <= days[usize::from(m - 1)]).then_some((y, m, d))
 }
 
-fn check_image(dir: &Path, image: &str, ff: &JsonFile, paper: Paper) -> Vec<Diagnostic> {
+fn check_image(
+    dir: &Path,
+    image: &str,
+    ff: &JsonFile,
+    paper: Paper,
+    deep: bool,
+) -> Vec<Diagnostic> {
     let path = [key("cover_image")];
     let err = |msg: String| vec![ff.diag(Diagnostic::error(msg), &path, false)];
     if image.starts_with('/') || image.contains('\\') || image.split('/').any(|s| s == "..") {
@@ -373,8 +381,19 @@ fn check_image(dir: &Path, image: &str, ff: &JsonFile, paper: Paper) -> Vec<Diag
     let decoded = image::ImageReader::open(&real)
         .and_then(|r| r.with_guessed_format())
         .map_err(|e| e.to_string());
-    let img = match decoded.and_then(|r| r.decode().map_err(|e| e.to_string())) {
-        Ok(img) => img,
+    // A full decode proves the file is sound; for builds, where Typst decodes the image anyway,
+    // reading the header for the size is enough.
+    let size = decoded.and_then(|r| {
+        if deep {
+            r.decode()
+                .map(|img| (img.width(), img.height()))
+                .map_err(|e| e.to_string())
+        } else {
+            r.into_dimensions().map_err(|e| e.to_string())
+        }
+    });
+    let (width, height) = match size {
+        Ok(size) => size,
         Err(e) => {
             return err(format!(
                 "the cover image \"{image}\" cannot be decoded: {e}"
@@ -386,14 +405,14 @@ fn check_image(dir: &Path, image: &str, ff: &JsonFile, paper: Paper) -> Vec<Diag
         Paper::A4 => 210.0,
         Paper::Letter => 215.9,
     };
-    let dpi = f64::from(img.width()) / (width_mm / 25.4);
+    let dpi = f64::from(width) / (width_mm / 25.4);
     if dpi + 0.5 < PRINT_DPI {
         let need = (width_mm / 25.4 * PRINT_DPI).round();
         return vec![ff.diag(
             Diagnostic::warning(format!(
                 "the cover image is {}×{} pixels: {dpi:.0} dpi across the {width_mm} mm page, below the {PRINT_DPI:.0} dpi print needs",
-                img.width(),
-                img.height()
+                width,
+                height
             ))
             .with_hint(format!("use an image at least {need} pixels wide")),
             &path,

@@ -357,7 +357,7 @@ fn run(cli: Cli) -> Result<ExitCode, Vec<Diagnostic>> {
 fn check_all(session: &Session, dirs: &[PathBuf], strict: bool) -> Vec<(String, Vec<Diagnostic>)> {
     dirs.iter()
         .map(|dir| {
-            let checked = session.load(dir);
+            let checked = session.load_deep(dir);
             let mut diags = checked.diagnostics;
             if let Some(p) = &checked.profile {
                 for lang in p.languages() {

@@ -12,7 +12,7 @@ use mgi_press::diagnostics::render_all;
 
 fn check_output(dir: &Path) -> (String, bool) {
     let s = session();
-    let checked = s.load(dir);
+    let checked = s.load_deep(dir);
     let mut diags = checked.diagnostics;
     if let Some(p) = &checked.profile {
         for lang in p.languages() {
