@@ -2,7 +2,7 @@
 //! conventions that exist, text for every fact, images that decode at print resolution, length
 //! limits from the notes files.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
@@ -421,6 +421,3 @@ fn check_image(
     }
     Vec::new()
 }
-
-/// Keys of a text grouped for reports.
-pub type KeyList = BTreeMap<String, Vec<String>>;

@@ -133,6 +133,14 @@ impl<'a> Resolver<'a> {
         })
     }
 
+    /// Whether the profile has the optional text `key` (in this language or in English).
+    fn text_has(&self, key: &str) -> bool {
+        [self.text, self.text_en]
+            .into_iter()
+            .flatten()
+            .any(|t| t.get(key).is_some())
+    }
+
     fn text_found(&mut self, key: &str) -> Option<Found<'a>> {
         self.lookup(key, self.text, self.text_en, true)
     }
@@ -400,17 +408,9 @@ fn build(r: &mut Resolver<'_>, project: &Project, profile: &Profile) -> ViewMode
         .collect();
     let published_text = published_text(r, &facts.published);
     let prefix = project.profile_prefix(&profile.dir);
-    let photo_credit = if r
-        .text
-        .or(r.text_en)
-        .is_some_and(|t| t.get("cover.photo_credit").is_some())
-        || r.text_en
-            .is_some_and(|t| t.get("cover.photo_credit").is_some())
-    {
-        Some(r.text_blocks("cover.photo_credit"))
-    } else {
-        None
-    };
+    let photo_credit = r
+        .text_has("cover.photo_credit")
+        .then(|| r.text_blocks("cover.photo_credit"));
     let cover = Cover {
         title_lines: title_lines.clone(),
         image: facts
@@ -437,12 +437,7 @@ fn build(r: &mut Resolver<'_>, project: &Project, profile: &Profile) -> ViewMode
         body: r.pack_blocks("objective.body"),
     };
     let mut intro_body = r.pack_blocks("introduction.body");
-    if r.text
-        .or(r.text_en)
-        .is_some_and(|t| t.get("introduction_note").is_some())
-        || r.text_en
-            .is_some_and(|t| t.get("introduction_note").is_some())
-    {
+    if r.text_has("introduction_note") {
         intro_body.extend(r.text_blocks("introduction_note"));
     }
     let introduction = Part {
