@@ -201,46 +201,44 @@ fn parse_inlines_at(
                 i += 1;
             }
             '\r' => i += 1,
-            '*' if rest.starts_with("**") && opens(rest, 2) => {
-                match find_closing(text, i + 2, "**") {
-                    Some(end) if end > i + 2 => {
+            '*' => {
+                // `**strong**` or `*emphasis*`; a delimiter that does not open is literal.
+                let delim = if rest.starts_with("**") { "**" } else { "*" };
+                let n = delim.len();
+                if !opens(rest, n) {
+                    buf.push('*');
+                    i += 1;
+                    continue;
+                }
+                match find_closing(text, i + n, delim) {
+                    Some(end) if end > i + n => {
                         flush(&mut buf, &mut out);
                         let content = parse_inlines_at(
-                            &text[i + 2..end],
-                            base + i + 2,
+                            &text[i + n..end],
+                            base + i + n,
                             vars,
                             issues,
                             notes_allowed,
                         );
-                        out.push(Inline::Strong { content });
-                        i = end + 2;
+                        out.push(if n == 2 {
+                            Inline::Strong { content }
+                        } else {
+                            Inline::Emph { content }
+                        });
+                        i = end + n;
                     }
                     _ => {
-                        issues.push(warn(base + i, 2, "`**` is never closed, so it is printed as written (write `\\*\\*` to silence this)"));
-                        buf.push_str("**");
-                        i += 2;
+                        let escaped = delim.replace('*', "\\*");
+                        issues.push(warn(
+                            base + i,
+                            n,
+                            &format!("`{delim}` is never closed, so it is printed as written (write `{escaped}` to silence this)"),
+                        ));
+                        buf.push_str(delim);
+                        i += n;
                     }
                 }
             }
-            '*' if opens(rest, 1) => match find_closing(text, i + 1, "*") {
-                Some(end) if end > i + 1 => {
-                    flush(&mut buf, &mut out);
-                    let content = parse_inlines_at(
-                        &text[i + 1..end],
-                        base + i + 1,
-                        vars,
-                        issues,
-                        notes_allowed,
-                    );
-                    out.push(Inline::Emph { content });
-                    i = end + 1;
-                }
-                _ => {
-                    issues.push(warn(base + i, 1, "`*` is never closed, so it is printed as written (write `\\*` to silence this)"));
-                    buf.push('*');
-                    i += 1;
-                }
-            },
             '^' if rest.starts_with("^[") => match matching_bracket(text, i + 1) {
                 Some(end) => {
                     if !notes_allowed {

@@ -49,12 +49,16 @@ impl Profile {
     }
 }
 
-fn schema_of(name: &str) -> serde_json::Value {
-    crate::model::schemas()
-        .into_iter()
+/// The schema of a file kind, generated once per process.
+fn schema_of(name: &str) -> &'static serde_json::Value {
+    static SCHEMAS: std::sync::OnceLock<Vec<(&'static str, serde_json::Value)>> =
+        std::sync::OnceLock::new();
+    static EMPTY: serde_json::Value = serde_json::Value::Null;
+    SCHEMAS
+        .get_or_init(crate::model::schemas)
+        .iter()
         .find(|(n, _)| *n == name)
-        .map(|(_, s)| s)
-        .unwrap_or_default()
+        .map_or(&EMPTY, |(_, s)| s)
 }
 
 /// Lists `<lang>.json` files of a folder, reporting oddly named ones.
@@ -131,7 +135,7 @@ fn load_notes(dir: &Path, diags: &mut Vec<Diagnostic>) -> Option<(JsonFile, Note
     }
     let (file, problems) = read_json(
         &path,
-        &schema_of("notes.schema.json"),
+        schema_of("notes.schema.json"),
         schema::Options::default(),
     );
     diags.extend(problems);
@@ -158,7 +162,7 @@ pub fn load_profile(dir: &Path) -> (Option<Profile>, Vec<Diagnostic>) {
     };
     let (facts_file, problems) = read_json(
         &dir.join("profile.json"),
-        &schema_of("profile.schema.json"),
+        schema_of("profile.schema.json"),
         schema::Options::default(),
     );
     let facts_ok = problems.is_empty();
