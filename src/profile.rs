@@ -104,7 +104,7 @@ fn load_texts(
         let options = schema::Options {
             allow_missing: lang != REFERENCE_LANG,
         };
-        let (file, problems) = read_json(&path, &schema, options);
+        let (file, problems) = read_json(&path, schema, options);
         diags.extend(problems);
         match file {
             Some(file) => {
