@@ -143,6 +143,24 @@ impl Session {
         }
     }
 
+    /// Everything `mgi-press check` reports for one profile: loading with full image decoding,
+    /// the cross-file checks, and resolution in every language it has (without rendering).
+    /// A problem reported by several languages' runs appears once.
+    pub fn check(&self, dir: &Path, strict: bool) -> Vec<Diagnostic> {
+        let checked = self.load_deep(dir);
+        let mut diags = checked.diagnostics;
+        if let Some(p) = &checked.profile {
+            for lang in p.languages() {
+                for d in self.resolve(p, &lang, strict).1 {
+                    if !diags.contains(&d) {
+                        diags.push(d);
+                    }
+                }
+            }
+        }
+        diags
+    }
+
     /// Resolves a loaded profile in one language into its view model.
     pub fn resolve(
         &self,

@@ -63,19 +63,6 @@ impl FontSet {
                 .is_some_and(|info| info.coverage.contains(c as u32))
         })
     }
-
-    /// The family names of the embedded fonts, deduplicated, in load order.
-    pub fn families(&self) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for i in 0..self.fonts.len() {
-            if let Some(info) = self.book.info(i)
-                && !out.contains(&info.family)
-            {
-                out.push(info.family.clone());
-            }
-        }
-        out
-    }
 }
 
 /// Characters that need no glyph: whitespace, controls and invisible formatting marks.

@@ -353,31 +353,16 @@ fn run(cli: Cli) -> Result<ExitCode, Vec<Diagnostic>> {
     }
 }
 
-/// Loads, checks and resolves (in every language) each profile, without rendering.
+/// Checks each profile (see `Session::check`), named as the user gave it.
 fn check_all(session: &Session, dirs: &[PathBuf], strict: bool) -> Vec<(String, Vec<Diagnostic>)> {
     dirs.iter()
         .map(|dir| {
-            let checked = session.load_deep(dir);
-            let mut diags = checked.diagnostics;
-            if let Some(p) = &checked.profile {
-                for lang in p.languages() {
-                    diags.extend(session.resolve(p, &lang, strict).1);
-                }
-            }
-            (mgi_press::source::display_name(dir), dedup(diags))
+            (
+                mgi_press::source::display_name(dir),
+                session.check(dir, strict),
+            )
         })
         .collect()
-}
-
-/// Drops repeated diagnostics (the same fallback reported by several languages' runs).
-fn dedup(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> = Vec::new();
-    for d in diags {
-        if !out.contains(&d) {
-            out.push(d);
-        }
-    }
-    out
 }
 
 fn report_builds(reports: &[DocReport], format: Format) {

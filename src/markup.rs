@@ -177,7 +177,6 @@ fn parse_inlines_at(
     let mut out = Vec::new();
     let mut buf = String::new();
     let mut i = 0;
-    let bytes = text.as_bytes();
     while i < text.len() {
         let rest = &text[i..];
         let c = rest.chars().next().unwrap_or(' ');
@@ -344,7 +343,6 @@ fn parse_inlines_at(
                 i += c.len_utf8();
             }
         }
-        let _ = bytes;
     }
     flush(&mut buf, &mut out);
     out

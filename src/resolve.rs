@@ -196,11 +196,11 @@ impl<'a> Resolver<'a> {
                 check_placeholder(self, &f);
                 let owned = self.vars.clone();
                 let vars = borrow_vars(&owned);
-                let (inlines, issues) = markup::parse_inlines(f.value, &vars);
-                // Plain strings keep their characters; only placeholders are substituted.
+                // Plain strings keep their characters; only placeholders are substituted. They
+                // are parsed anyway so that an unknown placeholder is reported where it stands.
+                let (_, issues) = markup::parse_inlines(f.value, &vars);
                 let errors: Vec<_> = issues.into_iter().filter(|i| i.error).collect();
                 self.report_issues(&f, errors);
-                let _ = inlines;
                 substitute(f.value, &vars)
             }
             None => {

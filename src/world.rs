@@ -63,12 +63,6 @@ impl Shared {
     pub fn fonts(&self) -> &FontSet {
         &self.fonts
     }
-
-    /// Forgets the cached layout files, so that the next compile reads them again.
-    pub fn reload_layouts(&self) {
-        lock(&self.layout_files).clear();
-        lock(&self.layout_sources).clear();
-    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -11,14 +11,7 @@ use common::*;
 use mgi_press::diagnostics::render_all;
 
 fn check_output(dir: &Path) -> (String, bool) {
-    let s = session();
-    let checked = s.load_deep(dir);
-    let mut diags = checked.diagnostics;
-    if let Some(p) = &checked.profile {
-        for lang in p.languages() {
-            diags.extend(s.resolve(p, &lang, false).1);
-        }
-    }
+    let diags = session().check(dir, false);
     let failed = diags.iter().any(|d| d.is_error());
     (render_all(&diags), failed)
 }
