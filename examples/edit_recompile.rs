@@ -9,10 +9,10 @@
 //!
 //! The sample profile `profiles/valdoria` is copied to a temporary folder (the repository is never
 //! written), then, in ONE process, with the library's own pipeline (`Session::load` + `resolve`,
-//! `Session::compile`, `render::export_pdf`), every scenario is measured N times (default 7):
+//! `Session::compile`, `typeset::export_pdf`), every scenario is measured N times (default 7):
 //!
 //! - `en: first compile in the process` — once: fonts, layout sources, everything cold;
-//! - `en: cold` — `typst::comemo::evict(0)` before each compile: no memoized work left;
+//! - `en: cold` — `typeset::evict(0)` before each compile: no memoized work left;
 //! - `en: recompile, nothing changed` — the same, unchanged text compiled again;
 //! - `en: recompile after a one-paragraph edit` — ONE paragraph of `text/en.json`
 //!   (`findings.rights.well_developed.p3`, mid-document) rewritten on disk, then reload + check +
@@ -26,7 +26,7 @@
 //! - `en: other country's profile right after en` — a copy of the profile under another country
 //!   name: the next document of a batch over countries (same language, same standard texts).
 //!
-//! Except for the cold rows (which `evict(0)` first), `typst::comemo::evict(10)` runs before each
+//! Except for the cold rows (which `evict(0)` first), `typeset::evict(10)` runs before each
 //! compile, as `typst watch` does after each compile. Each repetition runs every scenario once,
 //! so that a cold compile and the recompiles compared with it are measured seconds apart (on a
 //! shared machine, load drifts over a minute). Every scenario runs the whole pipeline; the
@@ -39,9 +39,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use mgi_press::Session;
-use mgi_press::profile::Profile;
-use mgi_press::render;
-use mgi_press::view::ViewModel;
+use mgi_press::load::Profile;
+use mgi_press::resolve::ViewModel;
+use mgi_press::typeset;
 
 /// The paragraph edited in each language: in the middle of the findings, so that the edit can
 /// move what follows it, as real edits do.
@@ -133,7 +133,7 @@ impl Bench<'_> {
         let compile = ms(t);
         let settings = self.session.pdf_settings(&profile, lang, &[]);
         let t = Instant::now();
-        let pdf = render::export_pdf(&compiled.document, &settings)
+        let pdf = typeset::export_pdf(&compiled.document, &settings)
             .unwrap_or_else(|_| panic!("{lang}: PDF export failed"));
         let export = ms(t);
         assert!(pdf.len() > 10_000, "suspiciously small PDF");
@@ -284,7 +284,7 @@ fn main() {
         session: &session,
         dir: other_dir,
     };
-    let evict = |n: usize| typst::comemo::evict(n);
+    let evict = |n: usize| typeset::evict(n);
 
     // The rows, in the order printed; each compared with the cold row of its language.
     const FIRST: usize = 0;

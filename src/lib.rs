@@ -1,33 +1,29 @@
 //! mgi-press: builds IOM Migration Governance Indicators country profiles as print-ready PDFs.
 //!
-//! The pipeline is a chain of plain stages over plain data:
-//! discover ([`project`]) → load ([`profile`], [`source`], [`schema`]) → check ([`check`]) →
-//! resolve ([`resolve`] into a [`view::ViewModel`]) → compile ([`render`] in the hermetic
-//! [`world`]) → export and write ([`build`]). Typst's types stay inside `world`, `render`,
-//! `fonts` and `inspect`.
+//! The pipeline is a chain of plain stages over plain data, one folder each:
+//! discover ([`project`]) → [`load`] (read, parse with positions, validate against the
+//! schemas, profile and packs) → [`check`] (cross-file rules) → [`resolve`] (facts + text +
+//! pack into one [`resolve::ViewModel`], one function per part) → [`typeset`] (compile in the
+//! hermetic Typst world, export to PDF) → [`build`] (batch, stamps, atomic writes).
+//! A [`Session`] holds what a run shares; [`diagnostics`] is the one report type of them all.
+//! Typst's types stay inside [`typeset`].
 
 // Diagnostics are rich (file, line, column, source line, hints) and errors are the cold path.
 #![allow(clippy::result_large_err)]
 
 pub mod build;
 pub mod check;
+pub mod date;
 pub mod diagnostics;
-pub mod fonts;
 pub mod i18n;
-pub mod inspect;
-pub mod json;
-pub mod markup;
-pub mod model;
-pub mod profile;
+pub mod links;
+pub mod load;
 pub mod project;
-pub mod render;
 pub mod resolve;
 pub mod scaffold;
-pub mod schema;
-pub mod source;
-pub mod strings;
-pub mod view;
-pub mod world;
+pub mod session;
+pub mod typeset;
 
-pub use build::{BuildOptions, DocReport, Session, Status};
+pub use build::{BuildOptions, DocReport, Status};
 pub use diagnostics::{Diagnostic, Severity};
+pub use session::Session;

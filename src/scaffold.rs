@@ -5,9 +5,10 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use crate::build::{Session, write_atomically};
+use crate::build::write_atomically;
 use crate::diagnostics::Diagnostic;
-use crate::model::DimensionId;
+use crate::load::model::DimensionId;
+use crate::session::Session;
 
 /// Creates `folder` (which must not exist yet, or be empty).
 pub fn new_profile(
@@ -17,11 +18,11 @@ pub fn new_profile(
     year: Option<i32>,
 ) -> Result<(), Vec<Diagnostic>> {
     let err = |m: String| vec![Diagnostic::error(m)];
-    if folder.exists()
+    let not_empty = folder.exists()
         && std::fs::read_dir(folder)
             .map(|mut d| d.next().is_some())
-            .unwrap_or(true)
-    {
+            .unwrap_or(true);
+    if not_empty {
         return Err(err(format!(
             "{} already exists and is not empty; choose a new folder",
             folder.display()
@@ -31,6 +32,23 @@ pub fn new_profile(
     if !(1990..=2200).contains(&year) {
         return Err(err(format!("--year {year} is not plausible")));
     }
+    let write = |path: &Path, value: &Value| -> Result<(), Vec<Diagnostic>> {
+        let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
+        bytes.push(b'\n');
+        write_atomically(path, &bytes)
+            .map_err(|e| err(format!("cannot write {}: {e}", path.display())))
+    };
+    std::fs::create_dir_all(folder.join("text"))
+        .map_err(|e| err(format!("cannot create {}: {e}", folder.display())))?;
+    write(&folder.join("profile.json"), &facts(session, year))?;
+    write(&folder.join("text").join("en.json"), &english_text(country))?;
+    placeholder_cover(&folder.join("cover.png"))
+        .map_err(|e| err(format!("cannot write the placeholder cover: {e}")))?;
+    Ok(())
+}
+
+/// `profile.json`: every convention the pack knows (not ratified), one example source.
+fn facts(session: &Session, year: i32) -> Value {
     let conventions: Vec<Value> = session
         .packs
         .reference()
@@ -39,7 +57,7 @@ pub fn new_profile(
         .into_iter()
         .map(|id| json!({ "id": id, "ratified": null }))
         .collect();
-    let facts = json!({
+    json!({
         "$schema": "../../schemas/profile.schema.json",
         "year": year,
         "published": format!("{year}-01-01"),
@@ -52,7 +70,11 @@ pub fn new_profile(
                 { "id": "example-law", "year": year - 1, "url": "https://example.org/law" }
             ] }
         ]
-    });
+    })
+}
+
+/// `text/en.json`: a `TODO` placeholder for every text.
+fn english_text(country: Option<&str>) -> Value {
     let mut findings = serde_json::Map::new();
     for d in DimensionId::ALL {
         findings.insert(
@@ -63,13 +85,9 @@ pub fn new_profile(
             }),
         );
     }
-    let name = country
-        .map(str::to_string)
-        .unwrap_or_else(|| "TODO: full country name".into());
-    let short = country
-        .map(str::to_string)
-        .unwrap_or_else(|| "TODO: short name".into());
-    let text = json!({
+    let name = country.map_or_else(|| "TODO: full country name".into(), str::to_string);
+    let short = country.map_or_else(|| "TODO: short name".into(), str::to_string);
+    json!({
         "$schema": "../../../schemas/text.schema.json",
         "country": { "name": name, "short_name": short },
         "findings": findings,
@@ -78,20 +96,7 @@ pub fn new_profile(
             "entries": { "example-law": "TODO: title of the source" }
         },
         "cover": { "photo_credit": "TODO: credit for the cover photograph" }
-    });
-    let write = |path: &Path, value: &Value| -> Result<(), Vec<Diagnostic>> {
-        let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
-        bytes.push(b'\n');
-        write_atomically(path, &bytes)
-            .map_err(|e| err(format!("cannot write {}: {e}", path.display())))
-    };
-    std::fs::create_dir_all(folder.join("text"))
-        .map_err(|e| err(format!("cannot create {}: {e}", folder.display())))?;
-    write(&folder.join("profile.json"), &facts)?;
-    write(&folder.join("text").join("en.json"), &text)?;
-    placeholder_cover(&folder.join("cover.png"))
-        .map_err(|e| err(format!("cannot write the placeholder cover: {e}")))?;
-    Ok(())
+    })
 }
 
 /// A flat blue placeholder photograph at print resolution (A4 width at 300 dpi).

@@ -28,11 +28,9 @@ fn invalid_fixtures_match_their_snapshots() {
     assert!(cases.len() >= 25, "only {} invalid fixtures", cases.len());
     let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
     let mut mismatches = Vec::new();
-    // Messages name files relative to the working folder, as users see them.
-    std::env::set_current_dir(root()).unwrap();
+    // Messages name files relative to the project root (the session's display base).
     for case in &cases {
-        let rel = case.strip_prefix(root()).unwrap();
-        let (got, failed) = check_output(rel);
+        let (got, failed) = check_output(case);
         let name = case.file_name().unwrap().to_string_lossy().to_string();
         assert!(failed, "{name}: expected an error, got:\n{got}");
         let snapshot = case.join("expected.txt");
@@ -55,8 +53,7 @@ fn invalid_fixtures_match_their_snapshots() {
 
 #[test]
 fn every_error_names_file_line_column_and_path() {
-    std::env::set_current_dir(root()).unwrap();
-    let (out, _) = check_output(Path::new("tests/fixtures/invalid/many-problems-at-once"));
+    let (out, _) = check_output(&root().join("tests/fixtures/invalid/many-problems-at-once"));
     // All problems of both files at once, each located.
     for needle in [
         "unknown field `yaer`",
@@ -67,12 +64,15 @@ fn every_error_names_file_line_column_and_path() {
     ] {
         assert!(out.contains(needle), "`{needle}` missing in:\n{out}");
     }
+    // The JSON path labels the carets under the located value (diagnostics rendering).
     assert!(
-        out.contains("many-problems-at-once/profile.json:40:3 at $.yaer"),
+        out.contains("many-problems-at-once/profile.json:40:3\n")
+            && out.contains("^^^^^^ at $.yaer"),
         "{out}"
     );
     assert!(
-        out.contains("many-problems-at-once/text/en.json:6:5 at $.country.nmae"),
+        out.contains("many-problems-at-once/text/en.json:6:5\n")
+            && out.contains("^^^^^^ at $.country.nmae"),
         "{out}"
     );
     assert!(
@@ -203,7 +203,7 @@ fn sample_passes_check_without_errors() {
 
 #[test]
 fn schemas_on_disk_are_current_and_validate_the_sample() {
-    for (name, schema) in mgi_press::model::schemas() {
+    for (name, schema) in mgi_press::load::model::schemas() {
         let on_disk =
             std::fs::read_to_string(root().join("schemas").join(name)).unwrap_or_default();
         let mut want = serde_json::to_string_pretty(&schema).unwrap();
@@ -213,15 +213,15 @@ fn schemas_on_disk_are_current_and_validate_the_sample() {
             "schemas/{name} is stale: run `mgi-press schema`"
         );
     }
-    let schemas = mgi_press::model::schemas();
+    let schemas = mgi_press::load::model::schemas();
     let get = |n: &str| schemas.iter().find(|(k, _)| *k == n).unwrap().1.clone();
+    let names = mgi_press::load::DisplayNames::relative_to(root());
     for (file, schema) in [
         ("profiles/valdoria/profile.json", "profile.schema.json"),
         ("profiles/valdoria/text/en.json", "text.schema.json"),
         ("layouts/mgi/lang/en.json", "pack.schema.json"),
     ] {
-        let (parsed, diags) =
-            mgi_press::source::read_json(&root().join(file), &get(schema), Default::default());
+        let (parsed, diags) = mgi_press::load::read_json(&root().join(file), &get(schema), &names);
         assert!(
             parsed.is_some() && diags.is_empty(),
             "{file}: {}",

@@ -62,7 +62,7 @@ fn every_character_of_every_pack_and_sample_text_has_a_glyph() {
             for c in entry
                 .value
                 .chars()
-                .filter(|c| mgi_press::fonts::needs_glyph(*c))
+                .filter(|c| mgi_press::resolve::needs_glyph(*c))
             {
                 assert!(
                     fonts.covers(c),
@@ -102,11 +102,11 @@ fn a_character_without_glyph_fails_the_build_naming_it() {
 }
 
 fn heading_run<'a>(
-    pages: &'a [mgi_press::inspect::PageInfo],
+    pages: &'a [mgi_press::typeset::inspect::PageInfo],
     title: &str,
 ) -> (
-    &'a mgi_press::inspect::PageInfo,
-    &'a mgi_press::inspect::TextRun,
+    &'a mgi_press::typeset::inspect::PageInfo,
+    &'a mgi_press::typeset::inspect::TextRun,
 ) {
     pages
         .iter()
@@ -165,7 +165,7 @@ fn arabic_is_laid_out_right_to_left() {
         "no Arabic line is ragged on the left: {lines:?}"
     );
     // Page numbers mirror too: right in English, left in Arabic (on the same page).
-    let num = |p: &mgi_press::inspect::PageInfo| {
+    let num = |p: &mgi_press::typeset::inspect::PageInfo| {
         p.runs
             .iter()
             .find(|r| r.y > p.height - 60.0 && r.text.trim().parse::<usize>().is_ok())

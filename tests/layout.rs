@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use mgi_press::inspect::PageInfo;
+use mgi_press::typeset::inspect::PageInfo;
 
 /// Text without whitespace or soft hyphens, upper-cased: robust to line breaks.
 fn squeeze(s: &str) -> String {
@@ -35,17 +35,6 @@ fn view_model(lang: &str) -> serde_json::Value {
     let profile = s.load(&sample()).profile.unwrap();
     let vm = s.resolve(&profile, lang, false).0.unwrap();
     serde_json::to_value(&vm).unwrap()
-}
-
-fn count_notes(v: &serde_json::Value) -> usize {
-    match v {
-        serde_json::Value::Object(m) => {
-            usize::from(m.get("type").and_then(|t| t.as_str()) == Some("note"))
-                + m.values().map(count_notes).sum::<usize>()
-        }
-        serde_json::Value::Array(a) => a.iter().map(count_notes).sum(),
-        _ => 0,
-    }
 }
 
 #[test]
@@ -121,7 +110,7 @@ fn footnote_entries(page: &PageInfo, entry_size: f64) -> Vec<usize> {
 #[test]
 fn footnotes_run_one_to_n_and_sit_on_the_citing_page() {
     let pages = sample_layout("en");
-    let expected = count_notes(&view_model("en"));
+    let expected = common::view_json::count_notes(&view_model("en"));
     assert!(
         expected >= 15,
         "the sample should have at least 15 footnotes, has {expected}"

@@ -1,4 +1,4 @@
-//! Fuzzes loading a profile folder (`mgi_press::profile::load_profile`) and the JSON parser and
+//! Fuzzes loading a profile folder (`mgi_press::load::load_profile`) and the JSON parser and
 //! schema validator under it.
 //!
 //! Input: bytes `P [0xFF T]`. `P` is written as `profile.json`; when the input contains a 0xFF
@@ -7,7 +7,7 @@
 //! - `load_profile` on that folder (reading, BOM/UTF-8 handling, JSON parsing, schema
 //!   validation, typed deserialisation, diagnostics with locations);
 //! - `json::parse` on each part that is UTF-8, and `schema::validate` of the parsed value
-//!   against every schema of `model::schemas()` (with and without `allow_missing`), plus
+//!   against every schema of `model::schemas()` (complete, and without required keys), plus
 //!   `format_path` / `JsonFile::locate` of each violation;
 //! - for a loaded profile, every text string is parsed as markup and each markup issue is
 //!   located in the file with `JsonFile::locate_in_string`, as the resolve stage does.
@@ -18,12 +18,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use mgi_press::json;
-use mgi_press::markup;
-use mgi_press::model;
-use mgi_press::profile;
-use mgi_press::schema;
-use mgi_press::source::JsonFile;
+use mgi_press::load::{self, DisplayNames, JsonFile, json, model, schema};
+use mgi_press::resolve::markup;
 
 const VARS: &[(&str, &str)] = &[("country", "X"), ("year", "2025")];
 
@@ -59,9 +55,8 @@ fn check_json(name: &str, bytes: &[u8]) {
         root,
     };
     for (_, schema) in schemas() {
-        for allow_missing in [false, true] {
-            let violations =
-                schema::validate(schema, &file.root, schema::Options { allow_missing });
+        for schema in [schema.clone(), schema::without_required(schema)] {
+            let violations = schema::validate(&schema, &file.root);
             for v in violations {
                 let _ = json::format_path(&v.path);
                 let _ = file.locate(&v.path, v.at_key);
@@ -90,7 +85,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 
-    let (loaded, _diags) = profile::load_profile(dir);
+    let (loaded, _diags) = load::load_profile(dir, &DisplayNames::relative_to(dir));
     if let Some(p) = loaded {
         for strings in p.texts.values() {
             for entry in strings.entries.values() {

@@ -1,9 +1,9 @@
-//! Fuzzes the rich-text markup parser (`mgi_press::markup`).
+//! Fuzzes the rich-text markup parser (`mgi_press::resolve::markup`).
 //!
 //! Input: arbitrary bytes, read as UTF-8 lossily.
 //! Checks:
-//! - `parse_blocks` and `parse_inlines` never panic (and neither do `plain_text`, `all_text`,
-//!   `count_notes` on their output);
+//! - `parse_blocks` and `parse_inlines` never panic (and neither do `plain_text`, or the
+//!   tests' `all_text` and `count_notes` on their JSON form);
 //! - every issue points inside the input, starting on a character boundary (the pipeline turns
 //!   issue ranges into file locations);
 //! - for input without any markup character (`* [ ] ^ { } \` and newline), the plain text of
@@ -17,7 +17,10 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use mgi_press::markup::{self, Issue};
+use mgi_press::resolve::markup::{self, Issue};
+
+#[path = "../../tests/common/view_json.rs"]
+mod view_json;
 
 const VARS: &[(&str, &str)] = &[("country", "X"), ("year", "2025")];
 
@@ -46,8 +49,9 @@ fuzz_target!(|data: &[u8]| {
 
     let (blocks, issues) = markup::parse_blocks(text, VARS);
     check_issues(text, &issues, "parse_blocks");
-    let _ = markup::all_text(&blocks);
-    let _ = markup::count_notes(&blocks);
+    let json = serde_json::to_value(&blocks).expect("blocks serialise");
+    let _ = view_json::all_text(&json);
+    let _ = view_json::count_notes(&json);
 
     let (inlines, issues) = markup::parse_inlines(text, VARS);
     check_issues(text, &issues, "parse_inlines");

@@ -3,11 +3,13 @@
 
 #![allow(dead_code)]
 
+pub mod view_json;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use mgi_press::build::{BuildOptions, DocReport, Session};
-use mgi_press::inspect::{self, PageInfo};
+use mgi_press::typeset::inspect::{self, PageInfo};
+use mgi_press::{BuildOptions, DocReport, Session};
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -20,7 +22,8 @@ pub fn sample() -> PathBuf {
 /// One session for all tests of a binary (fonts and layouts loaded once).
 pub fn session() -> &'static Session {
     static SESSION: OnceLock<Session> = OnceLock::new();
-    SESSION.get_or_init(|| match Session::open(&root(), "mgi") {
+    let names = mgi_press::load::DisplayNames::relative_to(root());
+    SESSION.get_or_init(|| match Session::open_with(&root(), "mgi", &[], names) {
         Ok(s) => s,
         Err(d) => panic!(
             "cannot open the project: {}",
@@ -110,14 +113,14 @@ pub fn compare_with_reference(doc: &typst_layout::PagedDocument, page: usize, na
         .join("tests")
         .join("references")
         .join(format!("{name}.png"));
-    let (w, h, rgba) = mgi_press::inspect::render_rgba(doc, page, 0.5).unwrap();
+    let (w, h, rgba) = mgi_press::typeset::inspect::render_rgba(doc, page, 0.5).unwrap();
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some()
         || !path.exists() && std::env::var_os("CI").is_none()
     {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(
             &path,
-            mgi_press::inspect::render_png(doc, page, 0.5).unwrap(),
+            mgi_press::typeset::inspect::render_png(doc, page, 0.5).unwrap(),
         )
         .unwrap();
         return;

@@ -1,0 +1,27 @@
+//! Where outputs go and how they are written: to a temporary file beside the target, then
+//! renamed over it, so readers see the old file or the complete new one, never a part.
+
+use std::path::{Path, PathBuf};
+
+/// `OUT/<profile>.<lang>.pdf`
+pub fn output_path(out_dir: &Path, profile: &str, lang: &str) -> PathBuf {
+    out_dir.join(format!("{profile}.{lang}.pdf"))
+}
+
+/// Writes `bytes` to a temporary file in the target's folder, then renames it over the target.
+pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".mgi-press-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(target).map_err(|e| e.error)?;
+    Ok(())
+}

@@ -1,0 +1,166 @@
+//! The command line's arguments (clap), apart from what the commands do with them.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "mgi-press",
+    version,
+    about = "Builds IOM Migration Governance Indicators profiles as print-ready PDFs"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+/// How problems are printed on standard error.
+#[derive(Args, Clone, Copy)]
+pub struct ReportArgs {
+    /// Colour in messages.
+    #[arg(long, value_enum, default_value = "auto", global = true)]
+    pub color: Color,
+    /// `human`: the full report with the source line; `short`: one line per problem
+    /// (file:line:col: level: message), for editors and CI logs.
+    #[arg(long, value_enum, default_value = "human", global = true)]
+    pub diagnostic_format: DiagnosticFormatArg,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum DiagnosticFormatArg {
+    Human,
+    Short,
+}
+
+#[derive(Args, Clone)]
+pub struct ProjectArgs {
+    /// The project folder holding layouts/, fonts/ and profiles/.
+    #[arg(long, default_value = ".", global = true)]
+    pub project: PathBuf,
+    /// The layout to use, a folder under layouts/.
+    #[arg(long, default_value = "mgi", global = true)]
+    pub layout: String,
+}
+
+/// The format of results on standard output.
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Build profiles to PDF: OUT/<profile>.<lang>.pdf.
+    Build(BuildArgs),
+    /// Write the resolved view model (the JSON the layout reads) of one profile and language.
+    Data(DataArgs),
+    /// Validate profiles and language packs without rendering; report every problem.
+    Check(CheckArgs),
+    /// Create a new profile folder that passes `check` (placeholders are flagged until replaced).
+    New(NewArgs),
+    /// Translation tools.
+    I18n {
+        #[command(subcommand)]
+        command: I18nCommand,
+    },
+    /// Write the JSON Schemas of the data files (generated from the Rust types).
+    Schema(SchemaArgs),
+}
+
+#[derive(Args)]
+pub struct BuildArgs {
+    /// Profile folders; all of profiles/ when none is given.
+    pub profiles: Vec<PathBuf>,
+    /// Languages to build (repeatable); every language a profile has when none is given.
+    #[arg(long = "lang", short = 'l')]
+    pub langs: Vec<String>,
+    /// Output folder.
+    #[arg(long, short = 'o', default_value = "out")]
+    pub out: PathBuf,
+    /// Fail on any fallback to English (for release builds).
+    #[arg(long)]
+    pub strict: bool,
+    /// PDF standard to conform to, e.g. a-2b or ua-1 (repeatable).
+    #[arg(long = "pdf-standard")]
+    pub pdf_standards: Vec<String>,
+    /// Rebuild even documents whose inputs have not changed.
+    #[arg(long)]
+    pub force: bool,
+    /// Documents compiled in parallel (default: the number of cores).
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
+    /// Report format on standard output.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    #[command(flatten)]
+    pub project: ProjectArgs,
+}
+
+#[derive(Args)]
+pub struct DataArgs {
+    pub profile: PathBuf,
+    #[arg(long, short = 'l', default_value = "en")]
+    pub lang: String,
+    /// Output file; standard output when absent.
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    #[arg(long)]
+    pub strict: bool,
+    #[command(flatten)]
+    pub project: ProjectArgs,
+}
+
+#[derive(Args)]
+pub struct CheckArgs {
+    pub profiles: Vec<PathBuf>,
+    #[arg(long)]
+    pub strict: bool,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    #[command(flatten)]
+    pub project: ProjectArgs,
+}
+
+#[derive(Args)]
+pub struct NewArgs {
+    pub folder: PathBuf,
+    #[arg(long)]
+    pub country: Option<String>,
+    #[arg(long)]
+    pub year: Option<i32>,
+    #[command(flatten)]
+    pub project: ProjectArgs,
+}
+
+#[derive(Subcommand)]
+pub enum I18nCommand {
+    /// Per profile and language: missing, untranslated and extra keys.
+    Status(I18nStatusArgs),
+}
+
+#[derive(Args)]
+pub struct I18nStatusArgs {
+    pub profiles: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    #[command(flatten)]
+    pub project: ProjectArgs,
+}
+
+#[derive(Args)]
+pub struct SchemaArgs {
+    /// Output folder.
+    #[arg(long, short = 'o', default_value = "schemas")]
+    pub out: PathBuf,
+}

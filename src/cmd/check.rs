@@ -1,0 +1,36 @@
+//! `mgi-press check`: every problem of the packs and profiles, without rendering.
+
+use mgi_press::diagnostics::{Diagnostic, RenderStyle, has_errors};
+
+use super::args::{CheckArgs, Format};
+use super::{CmdResult, exit, open, out, out_json, report};
+
+pub fn run(args: CheckArgs, style: &RenderStyle) -> CmdResult {
+    let session = open(&args.project, &[])?;
+    let dirs = session.profile_dirs(&args.profiles)?;
+    let results: Vec<(String, Vec<Diagnostic>)> = dirs
+        .iter()
+        .map(|dir| (session.names.name(dir), session.check(dir, args.strict)))
+        .collect();
+    let all: Vec<Diagnostic> = session
+        .pack_diagnostics
+        .iter()
+        .cloned()
+        .chain(results.iter().flat_map(|(_, d)| d.clone()))
+        .collect();
+    match args.format {
+        Format::Human => {
+            report(&all, style);
+            for (name, diags) in &results {
+                let errors = diags.iter().filter(|d| d.is_error()).count();
+                let warnings = diags.len() - errors;
+                let verdict = if errors == 0 { "ok" } else { "FAILED" };
+                out(&format!(
+                    "{verdict}: {name} ({errors} errors, {warnings} warnings)\n"
+                ));
+            }
+        }
+        Format::Json => out_json(&all),
+    }
+    Ok(exit(has_errors(&all)))
+}

@@ -1,0 +1,36 @@
+//! `mgi-press data`: the view model of one profile and language, for designers.
+
+use std::process::ExitCode;
+
+use mgi_press::build::write_atomically;
+use mgi_press::diagnostics::{Diagnostic, RenderStyle};
+
+use super::args::DataArgs;
+use super::{CmdResult, check_lang, open, out, report};
+
+pub fn run(args: DataArgs, style: &RenderStyle) -> CmdResult {
+    check_lang(&args.lang)?;
+    let session = open(&args.project, &[])?;
+    let checked = session.load(&args.profile);
+    let mut diags = session.pack_diagnostics.clone();
+    diags.extend(checked.diagnostics);
+    let vm = checked.profile.as_ref().and_then(|p| {
+        let (vm, d) = session.resolve(p, &args.lang, args.strict);
+        diags.extend(d);
+        vm
+    });
+    report(&diags, style);
+    let Some(vm) = vm else {
+        return Ok(ExitCode::from(1));
+    };
+    match args.output {
+        Some(path) => write_atomically(&path, &vm.to_json()).map_err(|e| {
+            vec![Diagnostic::error(format!(
+                "cannot write {}: {e}",
+                path.display()
+            ))]
+        })?,
+        None => out(&String::from_utf8_lossy(&vm.to_json())),
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,73 @@
+//! The subcommands, one file each; each turns its arguments into calls of the library and
+//! prints the results. What they share is here: printing, opening the project.
+
+pub mod args;
+pub mod build;
+pub mod check;
+pub mod data;
+pub mod i18n;
+pub mod new;
+pub mod schema;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use mgi_press::Session;
+use mgi_press::diagnostics::{Diagnostic, RenderStyle, render_all_with};
+use mgi_press::load::DisplayNames;
+
+use args::ProjectArgs;
+
+/// What a command returns: an exit code, or problems that stop it before any work (exit 2).
+pub type CmdResult = Result<ExitCode, Vec<Diagnostic>>;
+
+/// Prints to standard output, treating a closed pipe as success.
+pub fn out(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes());
+}
+
+/// Prints diagnostics to standard error in the chosen style.
+pub fn report(diags: &[Diagnostic], style: &RenderStyle) {
+    if !diags.is_empty() {
+        eprint!("{}", render_all_with(diags, style));
+    }
+}
+
+/// Opens the project, naming files relative to the working folder.
+pub fn open(project: &ProjectArgs, inputs: &[(&str, &str)]) -> Result<Session, Vec<Diagnostic>> {
+    Session::open_with(
+        &project.project,
+        &project.layout,
+        inputs,
+        DisplayNames::from_working_dir(),
+    )
+}
+
+/// A usage error for something that is not a language code.
+pub fn check_lang(lang: &str) -> Result<(), Vec<Diagnostic>> {
+    if mgi_press::project::is_lang_code(lang) {
+        return Ok(());
+    }
+    Err(vec![
+        Diagnostic::error(format!("`{lang}` is not a language code"))
+            .with_hint("use codes such as en, fr, ar, pt-BR"),
+    ])
+}
+
+/// 0 when `failed` is false, else 1.
+pub fn exit(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Pretty JSON on standard output.
+pub fn out_json(value: &impl serde::Serialize) {
+    out(&format!(
+        "{}\n",
+        serde_json::to_string_pretty(value).unwrap_or_default()
+    ));
+}

@@ -1,0 +1,149 @@
+//! Loading: the user's files read safely (size, byte-order mark, UTF-8), parsed with every
+//! value's position, validated against the JSON Schemas generated from [`model`], and turned
+//! into a [`Profile`] (facts + text per language + notes) or the layout's [`Packs`].
+//! Every problem becomes a located diagnostic; nothing here panics on bad input.
+
+pub mod json;
+pub mod model;
+mod packs;
+mod profile;
+pub mod schema;
+pub mod source;
+pub mod strings;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub use packs::{Packs, load_packs};
+pub use profile::{Profile, load_profile};
+pub use source::{DisplayNames, JsonFile, read_json};
+pub use strings::Strings;
+
+use crate::diagnostics::Diagnostic;
+use crate::project::{REFERENCE_LANG, is_lang_code};
+use model::notes::Notes;
+
+/// The name of the per-folder notes file (context and length limits for translators).
+pub const NOTES_FILE: &str = "_notes.json";
+
+/// The schema of a file kind, generated once per process. `complete: false` gives the variant
+/// without required keys, for texts that fall back to English.
+pub fn schema_of(name: &str, complete: bool) -> &'static serde_json::Value {
+    type Schemas = Vec<(&'static str, serde_json::Value, serde_json::Value)>;
+    static SCHEMAS: std::sync::OnceLock<Schemas> = std::sync::OnceLock::new();
+    static EMPTY: serde_json::Value = serde_json::Value::Null;
+    SCHEMAS
+        .get_or_init(|| {
+            model::schemas()
+                .into_iter()
+                .map(|(n, s)| {
+                    let partial = schema::without_required(&s);
+                    (n, s, partial)
+                })
+                .collect()
+        })
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map_or(
+            &EMPTY,
+            |(_, full, partial)| {
+                if complete { full } else { partial }
+            },
+        )
+}
+
+/// Lists the `<lang>.json` files of a folder, reporting oddly named ones.
+fn lang_files(
+    dir: &Path,
+    names: &DisplayNames,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(String, PathBuf)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        let Some(file) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if file == NOTES_FILE || !file.ends_with(".json") {
+            continue;
+        }
+        let code = file.trim_end_matches(".json");
+        if is_lang_code(code) {
+            out.push((code.to_string(), path.clone()));
+        } else {
+            diags.push(
+                Diagnostic::warning(format!(
+                    "{} is ignored: its name is not a language code",
+                    names.name(&path)
+                ))
+                .with_hint("text files are named by language, e.g. en.json, fr.json, pt-BR.json"),
+            );
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Reads every language's text file of a folder; English must be there.
+fn load_texts(
+    dir: &Path,
+    schema_name: &str,
+    what: &str,
+    names: &DisplayNames,
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, Strings> {
+    let mut texts = BTreeMap::new();
+    let mut unreadable = Vec::new();
+    for (lang, path) in lang_files(dir, names, diags) {
+        let schema = schema_of(schema_name, lang == REFERENCE_LANG);
+        let (file, problems) = read_json(&path, schema, names);
+        diags.extend(problems);
+        match file {
+            Some(file) => {
+                texts.insert(lang.clone(), Strings::new(&lang, file));
+            }
+            None => unreadable.push(lang),
+        }
+    }
+    if !texts.contains_key(REFERENCE_LANG)
+        && !unreadable.iter().any(|l| l == REFERENCE_LANG)
+        && dir.is_dir()
+    {
+        diags.push(
+            Diagnostic::error(format!(
+                "{what} has no English text: {} is missing",
+                names.name(&dir.join("en.json"))
+            ))
+            .with_hint("English is the reference language that the others fall back to"),
+        );
+    }
+    texts
+}
+
+/// Reads the notes file of a folder, if there is one.
+fn load_notes(
+    dir: &Path,
+    names: &DisplayNames,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(JsonFile, Notes)> {
+    let path = dir.join(NOTES_FILE);
+    if !path.exists() {
+        return None;
+    }
+    let (file, problems) = read_json(&path, schema_of("notes.schema.json", true), names);
+    let valid = problems.is_empty();
+    diags.extend(problems);
+    let file = file?;
+    match file.deserialize::<Notes>() {
+        Ok(notes) => Some((file, notes)),
+        Err(d) => {
+            // A file that broke the schema has been reported already.
+            if valid {
+                diags.push(d);
+            }
+            None
+        }
+    }
+}

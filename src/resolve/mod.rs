@@ -1,0 +1,179 @@
+//! Resolution: facts + the profile's text in one language + the layout's language pack → one
+//! [`ViewModel`], the JSON the layout reads. One module and one function per part of the
+//! document, named like the layout's `<part>.typ`. Missing text falls back to English here (a
+//! warning, or an error with `--strict`), and all rich text is parsed by [`markup`], with
+//! problems pointed at the exact place in the text file.
+
+mod annexes;
+mod back_cover;
+mod cover;
+mod findings;
+mod framework;
+mod introduction;
+mod key_findings;
+mod labels;
+mod legal;
+pub mod lookup;
+pub mod markup;
+mod meta;
+mod objective;
+mod sources;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+pub use annexes::{Annexes, Step};
+pub use back_cover::{BackCover, Social};
+pub use cover::Cover;
+pub use findings::{ConventionRow, Conventions, Dimension, Section};
+pub use framework::Framework;
+pub use introduction::Introduction;
+pub use key_findings::KeyFindings;
+pub use labels::Labels;
+pub use legal::Legal;
+pub use lookup::needs_glyph;
+pub use meta::Meta;
+pub use objective::Objective;
+pub use sources::{SourceEntry, SourceGroup, Sources, source_keys};
+
+use crate::diagnostics::Diagnostic;
+use crate::load::{Packs, Profile};
+use crate::project::{Project, REFERENCE_LANG};
+use lookup::Resolver;
+use markup::Block;
+
+/// Rich text: paragraphs and lists.
+pub type Blocks = Vec<Block>;
+
+/// Everything the layout needs for one document, already merged and parsed. It is the contract
+/// between Rust and the Typst layout (see `docs/view-model.md`); the layout reads it as JSON
+/// from a virtual file. Field order is the order of the JSON.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ViewModel {
+    pub meta: Meta,
+    pub labels: Labels,
+    pub cover: Cover,
+    pub legal: Legal,
+    pub objective: Objective,
+    pub introduction: Introduction,
+    pub framework: Framework,
+    pub key_findings: KeyFindings,
+    pub dimensions: Vec<Dimension>,
+    pub sources: Sources,
+    pub annexes: Annexes,
+    pub back_cover: BackCover,
+}
+
+impl ViewModel {
+    /// The view model as the JSON bytes the layout reads (stable key order, pretty-printed so a
+    /// designer can read a dumped copy).
+    pub fn to_json(&self) -> Vec<u8> {
+        let mut out = serde_json::to_vec_pretty(self).unwrap_or_default();
+        out.push(b'\n');
+        out
+    }
+}
+
+/// How strictly to resolve.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Turn every fallback to English into an error (for release builds).
+    pub strict: bool,
+}
+
+/// Resolves one profile in one language. Returns the view model unless an error was found.
+///
+/// `covers` tells whether the embedded fonts have a glyph for a character; text with a
+/// character no font covers is an error pointing at that character.
+pub fn resolve(
+    project: &Project,
+    profile: &Profile,
+    packs: &Packs,
+    lang: &str,
+    options: Options,
+    covers: &dyn Fn(char) -> bool,
+) -> (Option<ViewModel>, Vec<Diagnostic>) {
+    let mut r = Resolver {
+        covers,
+        lang,
+        text: profile.texts.get(lang),
+        text_en: profile.texts.get(REFERENCE_LANG),
+        pack: packs.by_lang.get(lang),
+        pack_en: packs.reference(),
+        strict: options.strict,
+        vars: Vec::new(),
+        diags: Vec::new(),
+    };
+    if r.text_en.is_none() || r.pack_en.is_none() {
+        // Already reported by the loader.
+        return (None, r.diags);
+    }
+    if lang != REFERENCE_LANG {
+        if r.text.is_none() {
+            let d = r.fallback_severity(format!(
+                "profile {} has no text in `{lang}` ({}/text/{lang}.json does not exist); all of its text falls back to English",
+                profile.name,
+                profile.shown
+            ));
+            r.diags.push(d);
+        }
+        if r.pack.is_none() {
+            let d = r.fallback_severity(format!(
+                "there is no language pack for `{lang}` (layouts/{}/lang/{lang}.json); the standard texts fall back to English",
+                project.layout
+            ));
+            r.diags.push(d);
+        }
+    }
+    let vm = view_model(&mut r, project, profile);
+    let failed = r.diags.iter().any(Diagnostic::is_error);
+    (if failed { None } else { Some(vm) }, r.diags)
+}
+
+/// Resolves every part, in the order of the document (which is also the order in which
+/// fallbacks and problems are reported).
+fn view_model(r: &mut Resolver<'_>, project: &Project, profile: &Profile) -> ViewModel {
+    let facts = &profile.facts;
+    let country = meta::country(r);
+    r.vars = vec![
+        ("country".into(), country.name.clone()),
+        ("country_short".into(), country.short.clone()),
+        ("year".into(), facts.year.to_string()),
+    ];
+    let labels = labels::labels(r);
+    let title_lines = cover::title_lines(r);
+    let published_text = meta::published_text(r, &facts.published);
+    let cover = cover::cover(r, project, profile, title_lines);
+    let legal = legal::legal(r, &cover);
+    let objective = objective::objective(r);
+    let introduction = introduction::introduction(r);
+    let framework = framework::framework(r);
+    let key_findings = key_findings::key_findings(r);
+    let dimensions = findings::findings(r, facts, &labels);
+    let sources = sources::sources(r, facts, &labels);
+    let annexes = annexes::annexes(r);
+    let back_cover = back_cover::back_cover(r);
+    let meta = meta::meta(
+        r,
+        facts,
+        country,
+        published_text,
+        &labels,
+        &cover,
+        &dimensions,
+    );
+    ViewModel {
+        meta,
+        labels,
+        cover,
+        legal,
+        objective,
+        introduction,
+        framework,
+        key_findings,
+        dimensions,
+        sources,
+        annexes,
+        back_cover,
+    }
+}

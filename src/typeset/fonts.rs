@@ -1,0 +1,66 @@
+//! Loads the fonts the documents may use from the project's `fonts/` folder only, in a fixed
+//! order, so that output never depends on what the machine has installed.
+
+use std::path::{Path, PathBuf};
+
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+
+/// The fonts of a project, loaded once and shared by every document of a run.
+pub struct FontSet {
+    pub book: LazyHash<FontBook>,
+    pub fonts: Vec<Font>,
+    /// The files the fonts came from, in load order.
+    pub files: Vec<PathBuf>,
+}
+
+/// Reads every `.ttf`, `.otf`, `.ttc` and `.otc` file directly inside `dir`, sorted by file name.
+pub fn load_fonts(dir: &Path) -> Result<FontSet, String> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read the font folder {}: {e}", dir.display()))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| {
+            path.extension()
+                .and_then(|ext| ext.to_str())
+                .map(|ext| {
+                    matches!(
+                        ext.to_ascii_lowercase().as_str(),
+                        "ttf" | "otf" | "ttc" | "otc"
+                    )
+                })
+                .unwrap_or(false)
+        })
+        .collect();
+    files.sort();
+    let mut fonts = Vec::new();
+    for path in &files {
+        let data =
+            std::fs::read(path).map_err(|e| format!("cannot read font {}: {e}", path.display()))?;
+        let before = fonts.len();
+        fonts.extend(Font::iter(Bytes::new(data)));
+        if fonts.len() == before {
+            return Err(format!("{} is not a font typst can read", path.display()));
+        }
+    }
+    if fonts.is_empty() {
+        return Err(format!(
+            "no fonts found in {} (expected .ttf or .otf files)",
+            dir.display()
+        ));
+    }
+    let book = LazyHash::new(FontBook::from_fonts(&fonts));
+    Ok(FontSet { book, fonts, files })
+}
+
+impl FontSet {
+    /// Whether some embedded font has a glyph for `c`.
+    pub fn covers(&self, c: char) -> bool {
+        (0..self.fonts.len()).any(|i| {
+            self.book
+                .info(i)
+                .is_some_and(|info| info.coverage.contains(c as u32))
+        })
+    }
+}
