@@ -23,7 +23,7 @@ pub struct Step {
 }
 
 pub fn annexes(r: &mut Resolver<'_>) -> Annexes {
-    let step_keys = r.children(r.pack, r.pack_en, "annexes.steps");
+    let step_keys = r.pack_children("annexes.steps");
     let steps = step_keys
         .iter()
         .enumerate()

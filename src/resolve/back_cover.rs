@@ -20,7 +20,7 @@ pub struct Social {
 }
 
 pub fn back_cover(r: &mut Resolver<'_>) -> BackCover {
-    let social_keys = r.children(r.pack, r.pack_en, "back_cover.social");
+    let social_keys = r.pack_children("back_cover.social");
     BackCover {
         portal: r.pack_plain("back_cover.portal"),
         portal_url: r.pack_plain("back_cover.portal_url"),

@@ -78,7 +78,7 @@ fn dimension(
     .enumerate()
     {
         let prefix = format!("findings.{d}.{list}");
-        let keys = r.children(r.text, r.text_en, &prefix);
+        let keys = r.text_children(&prefix);
         let mut body = Vec::new();
         for k in keys {
             body.extend(r.text_blocks(&format!("{prefix}.{k}")));

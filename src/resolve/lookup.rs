@@ -23,6 +23,10 @@ pub struct Resolver<'a> {
     /// Values of the `{{placeholders}}`.
     pub vars: Vec<(String, String)>,
     pub diags: Vec<Diagnostic>,
+    /// Every key read, as `pack:<key>` or `text:<key>` (a list as `<prefix>.*`): the test of
+    /// this module checks each against the schema of its file kind, so that a key written
+    /// here that the files cannot have is caught.
+    pub read: Vec<String>,
 }
 
 /// Where a string was found.
@@ -81,7 +85,8 @@ impl<'a> Resolver<'a> {
     }
 
     /// Whether the profile has the optional text `key` (in this language or in English).
-    pub fn text_has(&self, key: &str) -> bool {
+    pub fn text_has(&mut self, key: &str) -> bool {
+        self.read.push(format!("text:{key}"));
         [self.text, self.text_en]
             .into_iter()
             .flatten()
@@ -89,11 +94,13 @@ impl<'a> Resolver<'a> {
     }
 
     fn text_found(&mut self, key: &str) -> Option<Found<'a>> {
+        self.read.push(format!("text:{key}"));
         self.lookup(key, self.text, self.text_en, true)
     }
 
     /// A language-pack string, with the profile's `overrides` taking precedence.
     fn pack_found(&mut self, key: &str) -> Option<Found<'a>> {
+        self.read.push(format!("pack:{key}"));
         let override_key = format!("overrides.{key}");
         for s in [self.text, self.text_en].into_iter().flatten() {
             if let Some(value) = s.get(&override_key) {
@@ -211,30 +218,45 @@ impl<'a> Resolver<'a> {
         out
     }
 
-    /// Child keys under `prefix`: the English order, then any the language adds.
-    pub fn children(
-        &self,
-        own: Option<&Strings>,
-        english: Option<&Strings>,
-        prefix: &str,
-    ) -> Vec<String> {
-        let mut keys = english.map(|e| e.children(prefix)).unwrap_or_default();
-        if let Some(own) = own {
-            for k in own.children(prefix) {
-                if !keys.contains(&k) {
-                    keys.push(k);
-                }
-            }
-        }
-        keys
+    /// Child keys under `prefix` in the profile text: the English order, then any the
+    /// language adds.
+    pub fn text_children(&mut self, prefix: &str) -> Vec<String> {
+        self.read.push(format!("text:{prefix}.*"));
+        children(self.text, self.text_en, prefix)
+    }
+
+    /// Child keys under `prefix` in the language pack, as [`Self::text_children`].
+    pub fn pack_children(&mut self, prefix: &str) -> Vec<String> {
+        self.read.push(format!("pack:{prefix}.*"));
+        children(self.pack, self.pack_en, prefix)
+    }
+
+    /// A pack setting that is not text (e.g. `language.dir`), in the language's pack or else
+    /// the English one; no fallback is reported.
+    pub fn pack_setting(&mut self, key: &str) -> Option<&'a str> {
+        self.read.push(format!("pack:{key}"));
+        self.pack.or(self.pack_en).and_then(|p| p.get(key))
     }
 
     pub fn pack_list(&mut self, prefix: &str) -> Vec<Vec<Block>> {
-        let keys = self.children(self.pack, self.pack_en, prefix);
+        let keys = self.pack_children(prefix);
         keys.iter()
             .map(|k| self.pack_blocks(&format!("{prefix}.{k}")))
             .collect()
     }
+}
+
+/// Child keys under `prefix`: the English order, then any the language adds.
+fn children(own: Option<&Strings>, english: Option<&Strings>, prefix: &str) -> Vec<String> {
+    let mut keys = english.map(|e| e.children(prefix)).unwrap_or_default();
+    if let Some(own) = own {
+        for k in own.children(prefix) {
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+    }
+    keys
 }
 
 /// Flags scaffolded placeholder text that was never replaced, and characters that no embedded

@@ -55,7 +55,7 @@ pub fn published_text(r: &mut Resolver<'_>, published: &str) -> String {
 
 /// Everything else is known by now: the metadata only combines it.
 pub fn meta(
-    r: &Resolver<'_>,
+    r: &mut Resolver<'_>,
     facts: &Facts,
     country: Country,
     published_text: String,
@@ -63,12 +63,7 @@ pub fn meta(
     cover: &Cover,
     dimensions: &[Dimension],
 ) -> Meta {
-    let dir = r
-        .pack
-        .or(r.pack_en)
-        .and_then(|p| p.get("language.dir"))
-        .unwrap_or("ltr")
-        .to_string();
+    let dir = r.pack_setting("language.dir").unwrap_or("ltr").to_string();
     let header = format!(
         "{} | {} {}",
         country.name.to_uppercase(),

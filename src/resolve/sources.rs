@@ -30,8 +30,7 @@ pub struct SourceEntry {
 
 pub fn sources(r: &mut Resolver<'_>, facts: &Facts, labels: &Labels) -> Sources {
     let key_letters: Vec<char> = r
-        .pack
-        .and_then(|p| p.get("labels.key_letters"))
+        .pack_setting("labels.key_letters")
         .unwrap_or("")
         .chars()
         .filter(|c| c.is_alphabetic())
