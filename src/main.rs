@@ -41,6 +41,7 @@ fn dispatch(command: Command, style: &RenderStyle) -> cmd::CmdResult {
         Command::New(args) => cmd::new::run(args),
         Command::I18n { command } => cmd::i18n::run(command),
         Command::Schema(args) => cmd::schema::run(args),
+        Command::Diff(args) => cmd::diff::run(args),
     }
 }
 

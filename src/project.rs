@@ -95,6 +95,28 @@ impl Project {
     }
 }
 
+/// A language code in its canonical case (BCP 47): language lower-case, script title-case,
+/// region upper-case — `pt-br` → `pt-BR`, `sr-latn` → `sr-Latn`; `None` when it is not one.
+pub fn normalize_lang(code: &str) -> Option<String> {
+    if !is_lang_code(&code.to_ascii_lowercase()) {
+        return None;
+    }
+    let parts: Vec<String> = code
+        .split('-')
+        .enumerate()
+        .map(|(i, p)| match (i, p.len()) {
+            (0, _) => p.to_ascii_lowercase(),
+            (_, 2) if p.chars().all(|c| c.is_ascii_alphabetic()) => p.to_ascii_uppercase(),
+            (_, 4) if p.chars().all(|c| c.is_ascii_alphabetic()) => {
+                let lower = p.to_ascii_lowercase();
+                lower[..1].to_ascii_uppercase() + &lower[1..]
+            }
+            _ => p.to_ascii_lowercase(),
+        })
+        .collect();
+    Some(parts.join("-"))
+}
+
 /// Whether `code` looks like a language code (`en`, `fr`, `pt-BR`).
 pub fn is_lang_code(code: &str) -> bool {
     let mut parts = code.split('-');
@@ -102,4 +124,20 @@ pub fn is_lang_code(code: &str) -> bool {
     (2..=3).contains(&first.len())
         && first.chars().all(|c| c.is_ascii_lowercase())
         && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_codes_get_their_canonical_case() {
+        assert_eq!(normalize_lang("pt-br").as_deref(), Some("pt-BR"));
+        assert_eq!(normalize_lang("PT-BR").as_deref(), Some("pt-BR"));
+        assert_eq!(normalize_lang("sr-latn-rs").as_deref(), Some("sr-Latn-RS"));
+        assert_eq!(normalize_lang("es-419").as_deref(), Some("es-419"));
+        assert_eq!(normalize_lang("EN").as_deref(), Some("en"));
+        assert_eq!(normalize_lang("e"), None);
+        assert_eq!(normalize_lang("en_GB"), None);
+    }
 }

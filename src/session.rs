@@ -76,6 +76,27 @@ impl Session {
         Ok(found)
     }
 
+    /// Every language a language pack or one of the profiles in `dirs` has text for.
+    pub fn languages(&self, dirs: &[PathBuf]) -> std::collections::BTreeSet<String> {
+        let mut langs: std::collections::BTreeSet<String> =
+            self.packs.by_lang.keys().cloned().collect();
+        for dir in dirs {
+            let Ok(entries) = std::fs::read_dir(dir.join("text")) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if let Some(code) = name
+                    .strip_suffix(".json")
+                    .and_then(crate::project::normalize_lang)
+                {
+                    langs.insert(code);
+                }
+            }
+        }
+        langs
+    }
+
     /// Loads a profile and runs the cross-file checks (images: size only; see `load_deep`).
     pub fn load(&self, dir: &Path) -> Checked {
         self.load_with(dir, false)
@@ -174,6 +195,6 @@ impl Session {
         dirs: &[PathBuf],
         options: &crate::build::BuildOptions,
     ) -> Vec<crate::build::DocReport> {
-        crate::build::build(self, dirs, options)
+        crate::build::build(self, dirs, options, &|_| {})
     }
 }

@@ -1,16 +1,19 @@
-//! One document of a batch: resolve → fingerprint → (skip if unchanged) → compile → refuse
-//! missing glyphs → export → write atomically.
+//! One document of a batch: resolve → fingerprint → skip if its stamp still holds (or, with
+//! `--check`, only say so) → compile → refuse missing glyphs → export → write the PDF and then
+//! its stamp, each atomically.
 
 use std::time::Instant;
 
 use super::BuildOptions;
 use super::report::{DocReport, Status};
-use super::stamps::{Fingerprint, Stamps};
+use super::stamps::{FileHashes, Stale, StampStore};
 use super::write::{output_path, write_atomically};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, WarningPolicy, has_errors};
+use crate::hash::{Fingerprint, file_hash};
 use crate::load::Profile;
+use crate::resolve::ViewModel;
 use crate::session::Session;
-use crate::typeset::{self, inspect};
+use crate::typeset::{self, PdfSettings, inspect};
 
 /// A document to build.
 pub struct Job<'a> {
@@ -20,109 +23,184 @@ pub struct Job<'a> {
     pub profile_diags: &'a [Diagnostic],
 }
 
-/// Fingerprints shared by every document of a run.
-pub struct RunInputs {
-    layout: Fingerprint,
-    fonts: String,
+/// What every document of a run shares.
+pub struct Run<'a> {
+    pub session: &'a Session,
+    pub options: &'a BuildOptions,
+    pub stamps: StampStore,
+    pub hashes: FileHashes,
+    /// Fingerprint of the fonts and of the running binary.
+    environment: String,
 }
 
-impl RunInputs {
-    pub fn new(session: &Session) -> Self {
-        RunInputs {
-            layout: Fingerprint::of_tree(&session.project.layout_dir()),
-            fonts: Fingerprint::of_files(&session.shared.fonts().files).hex(),
+impl<'a> Run<'a> {
+    pub fn new(session: &'a Session, options: &'a BuildOptions) -> Self {
+        let mut env = Fingerprint::new();
+        for file in &session.shared.fonts().files {
+            env.write(file.to_string_lossy().as_bytes());
+            env.write(file_hash(file).unwrap_or_default().as_bytes());
+        }
+        // The binary itself, not only its version: a rebuilt mgi-press may lay out differently.
+        env.write(binary_identity(&options.out_dir).as_bytes());
+        env.write(env!("CARGO_PKG_VERSION").as_bytes());
+        Run {
+            session,
+            options,
+            stamps: StampStore::new(&options.out_dir, &session.project.root),
+            hashes: FileHashes::default(),
+            environment: env.hex(),
+        }
+    }
+
+    fn policy(&self) -> WarningPolicy {
+        WarningPolicy {
+            deny: self.options.deny_warnings,
         }
     }
 }
 
 impl Job<'_> {
-    /// Builds the document. Returns its report and, when a PDF was written, the stamp to keep
-    /// (output file name, fingerprint).
-    pub fn run(
-        &self,
-        session: &Session,
-        options: &BuildOptions,
-        stamps: &Stamps,
-        inputs: &RunInputs,
-    ) -> (DocReport, Option<(String, String)>) {
+    /// Builds (or, with `--check`, checks) the document.
+    pub fn run(&self, run: &Run<'_>) -> DocReport {
         let start = Instant::now();
-        let (profile, lang) = (self.profile, self.lang.as_str());
+        let (profile, lang, options) = (self.profile, self.lang.as_str(), run.options);
         let mut report = DocReport::failed(
             &options.out_dir,
             &profile.name,
             lang,
             self.profile_diags.to_vec(),
         );
-        let (vm, diags) = session.resolve(profile, lang, options.strict);
+        let (vm, diags) = run.session.resolve(profile, lang, options.strict);
         report.diagnostics.extend(diags);
-        let Some(vm) = vm else {
-            return (report.finish(Status::Failed, start), None);
+        run.policy().apply(&mut report.diagnostics);
+        let Some(vm) = vm.filter(|_| !has_errors(&report.diagnostics)) else {
+            return report.finish(Status::Failed, start);
         };
-        let settings = session.pdf_settings(profile, lang, &options.standards);
-        let data = vm.to_json();
-        let stamp = self.fingerprint(inputs, &data, &settings, options.strict);
+        let settings = run.session.pdf_settings(profile, lang, &options.standards);
+        let inputs = fingerprint(run, &vm, &settings);
         let target = output_path(&options.out_dir, &profile.name, lang);
-        let file_name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if !options.force && target.is_file() && stamps.entries.get(&file_name) == Some(&stamp) {
-            return (report.finish(Status::Unchanged, start), None);
+        let name = output_name(&target);
+        let stale = if options.force {
+            Some(Stale::Inputs)
+        } else {
+            run.stamps.staleness(&target, &name, &inputs, &run.hashes)
+        };
+        match (stale, options.check) {
+            (None, _) => report.finish(Status::Unchanged, start),
+            (Some(why), true) => {
+                report.reason = Some(why.to_string());
+                report.finish(Status::Stale, start)
+            }
+            (Some(_), false) => self.write(run, &vm, &settings, inputs, report, start),
         }
-        let pdf = match self.typeset(session, &vm, &settings, &mut report) {
-            Ok(pdf) => pdf,
+    }
+
+    /// Compiles, exports and writes the PDF, then its stamp.
+    fn write(
+        &self,
+        run: &Run<'_>,
+        vm: &ViewModel,
+        settings: &PdfSettings,
+        inputs: String,
+        mut report: DocReport,
+        start: Instant,
+    ) -> DocReport {
+        let target = output_path(&run.options.out_dir, &self.profile.name, &self.lang);
+        let (pdf, files) = match self.typeset(run, vm, settings, &mut report) {
+            Ok(built) => built,
             Err(errors) => {
                 report.diagnostics.extend(errors);
-                return (report.finish(Status::Failed, start), None);
+                return report.finish(Status::Failed, start);
             }
         };
-        match write_atomically(&target, &pdf) {
-            Ok(()) => (
-                report.finish(Status::Built, start),
-                Some((file_name, stamp)),
-            ),
-            Err(e) => {
-                let message = format!("cannot write {}: {e}", target.display());
-                report.diagnostics.push(Diagnostic::error(message));
-                (report.finish(Status::Failed, start), None)
-            }
+        if let Err(e) = write_atomically(&target, &pdf) {
+            let message = format!("cannot write {}: {e}", target.display());
+            report.diagnostics.push(Diagnostic::error(message));
+            return report.finish(Status::Failed, start);
         }
+        let stamp = run.stamps.stamp(inputs, &files, &pdf);
+        if let Err(e) = run.stamps.save(&output_name(&target), &stamp) {
+            // The PDF is good; without its stamp the next build only redoes it.
+            let message = format!("cannot write the build stamp of {}: {e}", target.display());
+            report.diagnostics.push(Diagnostic::warning(message));
+        }
+        report.finish(Status::Built, start)
     }
 
     /// Compiles and exports; the document's warnings and page count go into the report.
+    /// Returns the PDF and the files the layout read.
+    #[allow(clippy::type_complexity)]
     fn typeset(
         &self,
-        session: &Session,
-        vm: &crate::resolve::ViewModel,
-        settings: &typeset::PdfSettings,
+        run: &Run<'_>,
+        vm: &ViewModel,
+        settings: &PdfSettings,
         report: &mut DocReport,
-    ) -> Result<Vec<u8>, Vec<Diagnostic>> {
-        let compiled = session.compile(self.profile, vm)?;
-        report.diagnostics.extend(compiled.warnings.iter().cloned());
+    ) -> Result<(Vec<u8>, Vec<(std::path::PathBuf, Option<String>)>), Vec<Diagnostic>> {
+        let compiled = run.session.compile(self.profile, vm)?;
+        let mut warnings = compiled.warnings.clone();
+        run.policy().apply(&mut warnings);
+        report.diagnostics.extend(warnings);
         report.pages = Some(compiled.document.pages().len());
         let tofu = inspect::missing_glyphs(&compiled.document);
-        if !tofu.is_empty() {
+        if !tofu.is_empty() || has_errors(&report.diagnostics) {
             return Err(tofu);
         }
-        typeset::export_pdf(&compiled.document, settings)
+        let pdf = typeset::export_pdf(&compiled.document, settings)?;
+        Ok((pdf, compiled.files))
     }
+}
 
-    /// Everything the PDF depends on.
-    fn fingerprint(
-        &self,
-        inputs: &RunInputs,
-        data: &[u8],
-        settings: &typeset::PdfSettings,
-        strict: bool,
-    ) -> String {
-        let mut f = inputs.layout.clone();
-        f.write(data);
-        f.write(inputs.fonts.as_bytes());
-        let options = format!("{settings:?}|{}|{strict}", env!("CARGO_PKG_VERSION"));
-        f.write(options.as_bytes());
-        if let Some(image) = &self.profile.facts.cover_image {
-            f.write(&std::fs::read(self.profile.dir.join(image)).unwrap_or_default());
-        }
-        f.hex()
+/// The hash of the running executable. Hashing a large binary on every run would cost more than
+/// checking an up-to-date folder, so the hash is kept in the stamps folder with the length and
+/// modification time it was computed for, and reused while both are the same.
+fn binary_identity(out_dir: &std::path::Path) -> String {
+    let Ok(exe) = std::env::current_exe() else {
+        return String::new();
+    };
+    let key = std::fs::metadata(&exe)
+        .ok()
+        .and_then(|m| {
+            let mtime = m
+                .modified()
+                .ok()?
+                .duration_since(std::time::UNIX_EPOCH)
+                .ok()?;
+            Some(format!(
+                "{}|{}|{}",
+                exe.display(),
+                m.len(),
+                mtime.as_nanos()
+            ))
+        })
+        .unwrap_or_default();
+    let cache = out_dir.join(".mgi-press").join("binary");
+    if let Ok(text) = std::fs::read_to_string(&cache)
+        && let Some((cached_key, hash)) = text.trim_end().rsplit_once('\n')
+        && cached_key == key
+        && !key.is_empty()
+    {
+        return hash.to_string();
     }
+    let hash = file_hash(&exe).unwrap_or_default();
+    if !key.is_empty() && out_dir.is_dir() {
+        let _ = write_atomically(&cache, format!("{key}\n{hash}\n").as_bytes());
+    }
+    hash
+}
+
+/// Everything the PDF depends on besides the files the layout reads.
+fn fingerprint(run: &Run<'_>, vm: &ViewModel, settings: &PdfSettings) -> String {
+    let mut f = Fingerprint::new();
+    f.write(&vm.to_json());
+    f.write(run.environment.as_bytes());
+    f.write(format!("{settings:?}|strict={}", run.options.strict).as_bytes());
+    f.hex()
+}
+
+fn output_name(target: &std::path::Path) -> String {
+    target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }

@@ -13,7 +13,10 @@ use crate::diagnostics::Diagnostic;
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Built,
+    /// Up to date: not rebuilt (or, with `--check`, nothing to do).
     Unchanged,
+    /// With `--check`: the output is missing or out of date (see `reason`).
+    Stale,
     Failed,
 }
 
@@ -27,6 +30,9 @@ pub struct DocReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<usize>,
     pub millis: u64,
+    /// Why a stale output must be rebuilt.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -42,6 +48,7 @@ impl DocReport {
             status: Status::Failed,
             pages: None,
             millis: 0,
+            reason: None,
             diagnostics,
         }
     }

@@ -1,100 +1,152 @@
-//! Incremental builds: a fingerprint (BLAKE3) of every input of a document — view model,
-//! layout folder with its packs, fonts, cover image, settings, version — kept per output file
-//! in the output folder; a document whose fingerprint has not changed is not rebuilt.
+//! Incremental builds. Each output has a stamp beside it (`OUT/.mgi-press/<file>.json`): the
+//! fingerprint of its inputs (view model, PDF settings, fonts, the binary itself), the hash of
+//! every file the layout read while compiling it (layout sources, images), and the hash of the
+//! PDF that was written. A document is skipped only when all of these still hold, so a changed
+//! input, a missing output or an output changed after the build (truncated, overwritten) is
+//! rebuilt. Each stamp is its own file, written atomically after its PDF: two builds on one
+//! folder, or a build killed half-way, can leave a stamp that no longer matches its PDF, which
+//! only causes a rebuild, never a wrong `unchanged`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
 
 use super::write::write_atomically;
+use crate::hash::file_hash;
 
-const STAMPS_FILE: &str = ".mgi-press-stamps.json";
+/// The folder of the stamps inside an output folder.
+const STAMPS_DIR: &str = ".mgi-press";
 
-/// A running fingerprint of inputs. Each write is length-prefixed, so that consecutive writes
-/// cannot run into each other (`ab`+`c` differs from `a`+`bc`).
-#[derive(Clone)]
-pub struct Fingerprint(blake3::Hasher);
+/// What one output was built from, and what was built.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    /// Fingerprint of the view model, settings, fonts, binary and options.
+    pub inputs: String,
+    /// Each file the layout read → the hash of its contents (`missing` when it was not found).
+    /// Paths are relative to the project root when they lie inside it.
+    pub files: BTreeMap<String, String>,
+    /// Hash of the PDF.
+    pub output: String,
+}
 
-impl Fingerprint {
-    pub fn new() -> Self {
-        Fingerprint(blake3::Hasher::new())
+/// Why an output must be rebuilt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stale {
+    /// Never built here (or its stamp is gone).
+    NoStamp,
+    /// The view model, settings, fonts, options or the binary changed.
+    Inputs,
+    /// A file the layout read changed (or appeared, or disappeared).
+    File(String),
+    OutputMissing,
+    /// The output was changed after it was built.
+    OutputChanged,
+}
+
+impl fmt::Display for Stale {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Stale::NoStamp => write!(f, "not built yet"),
+            Stale::Inputs => write!(f, "its text, facts, options, fonts or mgi-press changed"),
+            Stale::File(path) => write!(f, "{path} changed"),
+            Stale::OutputMissing => write!(f, "the output is missing"),
+            Stale::OutputChanged => write!(f, "the output was changed after it was built"),
+        }
+    }
+}
+
+/// The stamps of one output folder.
+pub struct StampStore {
+    dir: PathBuf,
+    root: PathBuf,
+}
+
+impl StampStore {
+    /// The stamps of `out_dir`, with file paths relative to the project `root`.
+    pub fn new(out_dir: &Path, root: &Path) -> Self {
+        StampStore {
+            dir: out_dir.join(STAMPS_DIR),
+            root: root.to_path_buf(),
+        }
     }
 
-    pub fn write(&mut self, bytes: &[u8]) {
-        self.0.update(&(bytes.len() as u64).to_le_bytes());
-        self.0.update(bytes);
+    fn path(&self, output_name: &str) -> PathBuf {
+        self.dir.join(format!("{output_name}.json"))
     }
 
-    /// The fingerprint so far, as hexadecimal.
-    pub fn hex(&self) -> String {
-        self.0.finalize().to_hex().to_string()
+    pub fn load(&self, output_name: &str) -> Option<Stamp> {
+        let bytes = std::fs::read(self.path(output_name)).ok()?;
+        serde_json::from_slice(&bytes).ok()
     }
 
-    /// Names and contents of every file below a folder, in sorted order.
-    pub fn of_tree(dir: &Path) -> Fingerprint {
-        let mut files = Vec::new();
-        walk(dir, &mut files);
-        files.sort();
-        let mut f = Fingerprint::new();
-        for file in files {
-            // A designer's dumped data.json is not an input: the view model is served virtually.
-            if file.file_name().is_some_and(|n| n == "data.json") {
-                continue;
+    pub fn save(&self, output_name: &str, stamp: &Stamp) -> std::io::Result<()> {
+        let mut bytes = serde_json::to_vec_pretty(stamp).unwrap_or_default();
+        bytes.push(b'\n');
+        write_atomically(&self.path(output_name), &bytes)
+    }
+
+    /// A stamp for a freshly written output.
+    pub fn stamp(&self, inputs: String, files: &[(PathBuf, Option<String>)], pdf: &[u8]) -> Stamp {
+        let files = files
+            .iter()
+            .map(|(path, hash)| {
+                let hash = hash.clone().unwrap_or_else(|| "missing".into());
+                (self.name(path), hash)
+            })
+            .collect();
+        Stamp {
+            inputs,
+            files,
+            output: crate::hash::content_hash(pdf),
+        }
+    }
+
+    fn name(&self, path: &Path) -> String {
+        let rel = path.strip_prefix(&self.root).unwrap_or(path);
+        rel.to_string_lossy().replace('\\', "/")
+    }
+
+    /// Why `target` must be rebuilt, or `None` when its stamp still holds.
+    pub fn staleness(
+        &self,
+        target: &Path,
+        output_name: &str,
+        inputs: &str,
+        hashes: &FileHashes,
+    ) -> Option<Stale> {
+        let Some(stamp) = self.load(output_name) else {
+            return Some(Stale::NoStamp);
+        };
+        if stamp.inputs != inputs {
+            return Some(Stale::Inputs);
+        }
+        for (name, hash) in &stamp.files {
+            let now = hashes.get(&self.root.join(name));
+            if now.as_deref().unwrap_or("missing") != hash {
+                return Some(Stale::File(name.clone()));
             }
-            let rel = file.strip_prefix(dir).unwrap_or(&file);
-            f.write(rel.to_string_lossy().as_bytes());
-            f.write(&std::fs::read(&file).unwrap_or_default());
         }
-        f
-    }
-
-    /// Names and contents of the given files, in the order given.
-    pub fn of_files(files: &[PathBuf]) -> Fingerprint {
-        let mut f = Fingerprint::new();
-        for file in files {
-            f.write(file.to_string_lossy().as_bytes());
-            f.write(&std::fs::read(file).unwrap_or_default());
-        }
-        f
-    }
-}
-
-impl Default for Fingerprint {
-    fn default() -> Self {
-        Fingerprint::new()
-    }
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            walk(&p, files);
-        } else {
-            files.push(p);
+        match file_hash(target) {
+            None => Some(Stale::OutputMissing),
+            Some(h) if h != stamp.output => Some(Stale::OutputChanged),
+            Some(_) => None,
         }
     }
 }
 
-/// The fingerprints of the documents in an output folder, by output file name.
-pub struct Stamps {
-    pub entries: BTreeMap<String, String>,
-}
+/// File hashes computed at most once per run (a cover image is shared by every language).
+#[derive(Default)]
+pub struct FileHashes(Mutex<HashMap<PathBuf, Option<String>>>);
 
-impl Stamps {
-    pub fn load(out_dir: &Path) -> Stamps {
-        let entries = std::fs::read(out_dir.join(STAMPS_FILE))
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default();
-        Stamps { entries }
-    }
-
-    pub fn save(&self, out_dir: &Path) {
-        if let Ok(bytes) = serde_json::to_vec_pretty(&self.entries) {
-            let _ = write_atomically(&out_dir.join(STAMPS_FILE), &bytes);
-        }
+impl FileHashes {
+    pub fn get(&self, path: &Path) -> Option<String> {
+        let mut cache = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        cache
+            .entry(path.to_path_buf())
+            .or_insert_with(|| file_hash(path))
+            .clone()
     }
 }

@@ -1,7 +1,8 @@
 //! Cross-file checks that no schema can express, one function per rule: every dimension once,
 //! unique ids, conventions and sources that exist, text for every fact, images that decode at
-//! print resolution, length limits from the notes files.
+//! print resolution, length limits from the notes files, no stray bidi controls.
 
+mod bidi;
 mod facts;
 mod image;
 mod lengths;
@@ -26,6 +27,7 @@ pub fn check_profile(profile: &Profile, packs: &Packs, deep: bool) -> Vec<Diagno
     for text in profile.texts.values() {
         texts::sources_have_text(text, &ids, &mut diags);
         texts::no_findings_beyond_english(profile, text, &mut diags);
+        bidi::bidi_controls(text, &mut diags);
     }
     image::cover_image(profile, deep, &mut diags);
     if let Some((notes_file, notes)) = &profile.notes {
@@ -43,6 +45,9 @@ pub fn check_packs(packs: &Packs) -> Vec<Diagnostic> {
         for pack in packs.by_lang.values() {
             lengths::within_limits(pack, notes_file, notes, &mut diags);
         }
+    }
+    for pack in packs.by_lang.values() {
+        bidi::bidi_controls(pack, &mut diags);
     }
     if let Some(en) = packs.reference() {
         for pack in packs.by_lang.values().filter(|p| p.lang != REFERENCE_LANG) {

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use mgi_press::build::Shard;
 
 #[derive(Parser)]
 #[command(
@@ -76,6 +77,8 @@ pub enum Command {
     },
     /// Write the JSON Schemas of the data files (generated from the Rust types).
     Schema(SchemaArgs),
+    /// Compare two builds (two PDFs or two output folders): changed documents, pages and words.
+    Diff(DiffArgs),
 }
 
 #[derive(Args)]
@@ -94,12 +97,25 @@ pub struct BuildArgs {
     /// PDF standard to conform to, e.g. a-2b or ua-1 (repeatable).
     #[arg(long = "pdf-standard")]
     pub pdf_standards: Vec<String>,
+    /// Warnings fail the document: placeholders, low-resolution images, fallbacks, bidi
+    /// controls, Typst's warnings (for release builds and CI gates).
+    #[arg(long)]
+    pub deny_warnings: bool,
     /// Rebuild even documents whose inputs have not changed.
     #[arg(long)]
     pub force: bool,
+    /// Write nothing: list every output that is missing or out of date, and exit 1 if any is.
+    #[arg(long, conflicts_with = "force")]
+    pub check: bool,
+    /// Build only shard K of N (e.g. 2/4): N machines with K = 1..N cover every document once.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<Shard>,
     /// Documents compiled in parallel (default: the number of cores).
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
+    /// No progress lines or bar on standard error (problems are still reported).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
     /// Report format on standard output.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
@@ -126,6 +142,9 @@ pub struct CheckArgs {
     pub profiles: Vec<PathBuf>,
     #[arg(long)]
     pub strict: bool,
+    /// Warnings count as errors (exit 1).
+    #[arg(long)]
+    pub deny_warnings: bool,
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
     #[command(flatten)]
@@ -163,4 +182,23 @@ pub struct SchemaArgs {
     /// Output folder.
     #[arg(long, short = 'o', default_value = "schemas")]
     pub out: PathBuf,
+}
+
+/// `mgi-press diff OLD NEW` (see docs/review.md). Exit codes as `diff`: 0 nothing changed,
+/// 1 something changed, 2 an error.
+#[derive(Args)]
+pub struct DiffArgs {
+    /// The old PDF, or the output folder of the old build.
+    pub old: PathBuf,
+    /// The new PDF, or the output folder of the new build (files matched by name).
+    pub new: PathBuf,
+    /// Also write a self-contained HTML report (page images embedded) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Resolution of the rendered pages compared and shown in the report (20 to 150).
+    #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u16).range(20..=150))]
+    pub dpi: u16,
+    /// Results on standard output: a human summary, or JSON.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
 }

@@ -1,82 +1,72 @@
-//! `mgi-press build`: profiles to PDF, one line per document and a summary (or JSON).
+//! `mgi-press build`: profiles to PDF (or, with `--check`, which PDFs are out of date), progress
+//! on standard error as documents finish, one line per document and a summary (or JSON) on
+//! standard output.
+
+use std::process::ExitCode;
 
 use mgi_press::build::{BuildOptions, DocReport, Status, inputs_for_standards};
-use mgi_press::diagnostics::{Diagnostic, RenderStyle, has_errors};
+use mgi_press::diagnostics::{Diagnostic, RenderStyle, WarningPolicy, has_errors};
+use mgi_press::typeset::check_standards;
 
 use super::args::{BuildArgs, Format};
-use super::{CmdResult, check_lang, exit, open, out, out_json, report};
+use super::progress::{Progress, result_line};
+use super::{CmdResult, languages, open, out, out_json, report};
 
 pub fn run(args: BuildArgs, style: &RenderStyle) -> CmdResult {
-    for lang in &args.langs {
-        check_lang(lang)?;
-    }
+    check_standards(&args.pdf_standards).map_err(|e| vec![Diagnostic::error(e)])?;
     let inputs = inputs_for_standards(&args.pdf_standards);
     let session = open(&args.project, &inputs)?;
-    report(&session.pack_diagnostics, style);
-    if has_errors(&session.pack_diagnostics) {
-        return Ok(std::process::ExitCode::from(2));
+    let mut pack_diags = session.pack_diagnostics.clone();
+    WarningPolicy {
+        deny: args.deny_warnings,
+    }
+    .apply(&mut pack_diags);
+    report(&pack_diags, style);
+    if has_errors(&pack_diags) {
+        return Ok(ExitCode::from(2));
     }
     let dirs = session.profile_dirs(&args.profiles)?;
+    let langs = languages(&session, &dirs, &args.langs)?;
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let options = BuildOptions {
-        langs: args.langs,
+        langs,
         out_dir: args.out,
         strict: args.strict,
+        deny_warnings: args.deny_warnings,
         standards: args.pdf_standards,
         force: args.force,
+        check: args.check,
+        shard: args.shard,
         jobs,
     };
-    let reports = session.build(&dirs, &options);
-    print_reports(&reports, args.format, style);
-    Ok(exit(reports.iter().any(|r| r.status == Status::Failed)))
+    let progress = Progress::new(args.quiet, *style);
+    let reports = mgi_press::build::build(&session, &dirs, &options, &|r| progress.done(r));
+    progress.finish();
+    print_results(&reports, args.format);
+    let bad = |r: &DocReport| matches!(r.status, Status::Failed | Status::Stale);
+    Ok(super::exit(reports.iter().any(bad)))
 }
 
-/// Problems first (each once, though several documents of a profile share them), then the
-/// results.
-fn print_reports(reports: &[DocReport], format: Format, style: &RenderStyle) {
-    let mut seen: Vec<&Diagnostic> = Vec::new();
-    for r in reports {
-        let fresh: Vec<Diagnostic> = r
-            .diagnostics
-            .iter()
-            .filter(|d| !seen.contains(d))
-            .cloned()
-            .collect();
-        seen.extend(r.diagnostics.iter());
-        report(&fresh, style);
-    }
+fn print_results(reports: &[DocReport], format: Format) {
     match format {
         Format::Json => out_json(&reports),
         Format::Human => {
             for r in reports {
-                out(&result_line(r));
+                out(&format!("{}\n", result_line(r)));
             }
             let count = |s: Status| reports.iter().filter(|r| r.status == s).count();
+            let stale = match count(Status::Stale) {
+                0 => String::new(),
+                n => format!(", {n} stale"),
+            };
             out(&format!(
-                "{} built, {} unchanged, {} failed\n",
+                "{} built, {} unchanged{stale}, {} failed\n",
                 count(Status::Built),
                 count(Status::Unchanged),
                 count(Status::Failed)
             ));
         }
-    }
-}
-
-fn result_line(r: &DocReport) -> String {
-    match r.status {
-        Status::Built => format!(
-            "built     {} ({} pages, {} ms)\n",
-            r.output,
-            r.pages.unwrap_or(0),
-            r.millis
-        ),
-        Status::Unchanged => format!("unchanged {}\n", r.output),
-        Status::Failed => format!(
-            "FAILED    {} ({} errors)\n",
-            r.output,
-            r.diagnostics.iter().filter(|d| d.is_error()).count()
-        ),
     }
 }

@@ -1,6 +1,6 @@
 //! `mgi-press check`: every problem of the packs and profiles, without rendering.
 
-use mgi_press::diagnostics::{Diagnostic, RenderStyle, has_errors};
+use mgi_press::diagnostics::{Diagnostic, RenderStyle, WarningPolicy, has_errors};
 
 use super::args::{CheckArgs, Format};
 use super::{CmdResult, exit, open, out, out_json, report};
@@ -12,16 +12,22 @@ pub fn run(args: CheckArgs, style: &RenderStyle) -> CmdResult {
         .iter()
         .map(|dir| (session.names.name(dir), session.check(dir, args.strict)))
         .collect();
-    let all: Vec<Diagnostic> = session
+    let mut all: Vec<Diagnostic> = session
         .pack_diagnostics
         .iter()
         .cloned()
         .chain(results.iter().flat_map(|(_, d)| d.clone()))
         .collect();
+    let policy = WarningPolicy {
+        deny: args.deny_warnings,
+    };
+    policy.apply(&mut all);
     match args.format {
         Format::Human => {
             report(&all, style);
             for (name, diags) in &results {
+                let mut diags = diags.clone();
+                policy.apply(&mut diags);
                 let errors = diags.iter().filter(|d| d.is_error()).count();
                 let warnings = diags.len() - errors;
                 let verdict = if errors == 0 { "ok" } else { "FAILED" };

@@ -6,16 +6,16 @@ use mgi_press::build::write_atomically;
 use mgi_press::diagnostics::{Diagnostic, RenderStyle};
 
 use super::args::DataArgs;
-use super::{CmdResult, check_lang, open, out, report};
+use super::{CmdResult, languages, open, out, report};
 
 pub fn run(args: DataArgs, style: &RenderStyle) -> CmdResult {
-    check_lang(&args.lang)?;
     let session = open(&args.project, &[])?;
+    let lang = languages(&session, std::slice::from_ref(&args.profile), &[args.lang])?.remove(0);
     let checked = session.load(&args.profile);
     let mut diags = session.pack_diagnostics.clone();
     diags.extend(checked.diagnostics);
     let vm = checked.profile.as_ref().and_then(|p| {
-        let (vm, d) = session.resolve(p, &args.lang, args.strict);
+        let (vm, d) = session.resolve(p, &lang, args.strict);
         diags.extend(d);
         vm
     });

@@ -5,8 +5,10 @@ pub mod args;
 pub mod build;
 pub mod check;
 pub mod data;
+pub mod diff;
 pub mod i18n;
 pub mod new;
+pub mod progress;
 pub mod schema;
 
 use std::io::Write;
@@ -44,15 +46,38 @@ pub fn open(project: &ProjectArgs, inputs: &[(&str, &str)]) -> Result<Session, V
     )
 }
 
-/// A usage error for something that is not a language code.
-pub fn check_lang(lang: &str) -> Result<(), Vec<Diagnostic>> {
-    if mgi_press::project::is_lang_code(lang) {
-        return Ok(());
+/// A usage error for something that is not a language code; the code in its canonical case.
+pub fn check_lang(lang: &str) -> Result<String, Vec<Diagnostic>> {
+    mgi_press::project::normalize_lang(lang).ok_or_else(|| {
+        vec![
+            Diagnostic::error(format!("`{lang}` is not a language code"))
+                .with_hint("use codes such as en, fr, ar, pt-BR"),
+        ]
+    })
+}
+
+/// The `--lang` values in their canonical case, each one a language that a language pack or
+/// one of the profiles has text for: anything else is a usage error, not an English document
+/// under another language's name.
+pub fn languages(
+    session: &Session,
+    dirs: &[std::path::PathBuf],
+    given: &[String],
+) -> Result<Vec<String>, Vec<Diagnostic>> {
+    let known = session.languages(dirs);
+    let mut langs = Vec::new();
+    for lang in given {
+        let code = check_lang(lang)?;
+        if !known.contains(&code) {
+            let list: Vec<&str> = known.iter().map(String::as_str).collect();
+            return Err(vec![
+                Diagnostic::error(format!("no language pack and no profile text in `{code}`"))
+                    .with_hint(format!("the languages there are: {}", list.join(", "))),
+            ]);
+        }
+        langs.push(code);
     }
-    Err(vec![
-        Diagnostic::error(format!("`{lang}` is not a language code"))
-            .with_hint("use codes such as en, fr, ar, pt-BR"),
-    ])
+    Ok(langs)
 }
 
 /// 0 when `failed` is false, else 1.

@@ -129,3 +129,26 @@ impl Diagnostic {
 pub fn has_errors(diags: &[Diagnostic]) -> bool {
     diags.iter().any(Diagnostic::is_error)
 }
+
+/// What warnings mean for the outcome: reported and let through (the default), or turned into
+/// errors (`--deny-warnings`, for release builds and CI gates). One policy for every command
+/// and every kind of warning: placeholders, low-resolution images, fallbacks, bidi controls,
+/// Typst's own warnings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WarningPolicy {
+    pub deny: bool,
+}
+
+impl WarningPolicy {
+    /// Applies the policy to diagnostics in place.
+    pub fn apply(self, diags: &mut [Diagnostic]) {
+        if !self.deny {
+            return;
+        }
+        for d in diags.iter_mut().filter(|d| d.severity == Severity::Warning) {
+            d.severity = Severity::Error;
+            d.hints
+                .push("--deny-warnings turns warnings into errors".into());
+        }
+    }
+}

@@ -20,7 +20,7 @@ pub use source::{DisplayNames, JsonFile, read_json};
 pub use strings::Strings;
 
 use crate::diagnostics::Diagnostic;
-use crate::project::{REFERENCE_LANG, is_lang_code};
+use crate::project::{REFERENCE_LANG, normalize_lang};
 use model::notes::Notes;
 
 /// The name of the per-folder notes file (context and length limits for translators).
@@ -70,8 +70,8 @@ fn lang_files(
             continue;
         }
         let code = file.trim_end_matches(".json");
-        if is_lang_code(code) {
-            out.push((code.to_string(), path.clone()));
+        if let Some(code) = normalize_lang(code) {
+            out.push((code, path.clone()));
         } else {
             diags.push(
                 Diagnostic::warning(format!(

@@ -30,6 +30,9 @@ pub struct DocInput<'a> {
 pub struct Compiled {
     pub document: PagedDocument,
     pub warnings: Vec<Diagnostic>,
+    /// The real files the layout read (layout sources, images), sorted, with the hashes of
+    /// the bytes it was given (`None`: asked for but not found).
+    pub files: Vec<(std::path::PathBuf, Option<String>)>,
 }
 
 /// Compiles the layout against one view model.
@@ -59,7 +62,11 @@ pub fn compile(shared: &Arc<Shared>, input: DocInput<'_>) -> Result<Compiled, Ve
     let result = typst::compile::<PagedDocument>(&world);
     let warnings = convert_all(&world, &result.warnings);
     match result.output {
-        Ok(document) => Ok(Compiled { document, warnings }),
+        Ok(document) => Ok(Compiled {
+            document,
+            warnings,
+            files: world.accessed(),
+        }),
         Err(errors) => {
             let mut all = convert_all(&world, &errors);
             all.extend(warnings);

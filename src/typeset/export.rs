@@ -48,6 +48,11 @@ pub fn export_pdf(
     })
 }
 
+/// Checks PDF standard names and their combination before any work is done (a usage error).
+pub fn check_standards(names: &[String]) -> Result<(), String> {
+    parse_standards(names).map(|_| ())
+}
+
 fn parse_standards(names: &[String]) -> Result<PdfStandards, String> {
     let mut list = Vec::new();
     for name in names {

@@ -10,7 +10,7 @@ pub mod inspect;
 pub mod world;
 
 pub use compile::{Compiled, DocInput, compile};
-pub use export::{PdfSettings, export_pdf};
+pub use export::{PdfSettings, check_standards, export_pdf};
 pub use fonts::{FontSet, load_fonts};
 pub use world::Shared;
 

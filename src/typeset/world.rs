@@ -5,7 +5,7 @@
 //! and the real folder behind it). Paths outside every mount, package imports, and paths that
 //! leave their mount through a symbolic link are refused with a message that says so.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -17,6 +17,7 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
 use super::fonts::FontSet;
+use crate::hash::content_hash;
 
 /// A virtual folder of the world, e.g. `/layouts` → `<project>/layouts`.
 #[derive(Debug, Clone)]
@@ -97,6 +98,9 @@ pub struct DocWorld {
     today: Datetime,
     /// Files read from the profile folder during this compile.
     profile_files: Mutex<HashMap<FileId, FileResult<Bytes>>>,
+    /// Every real file the layout asked for (found or not) during this compile, including the
+    /// asks Typst repeats to validate its memoized results: the document's file inputs.
+    accessed: Mutex<BTreeMap<PathBuf, FileId>>,
 }
 
 impl DocWorld {
@@ -117,6 +121,37 @@ impl DocWorld {
             profile,
             today,
             profile_files: Mutex::new(HashMap::new()),
+            accessed: Mutex::new(BTreeMap::new()),
+        }
+    }
+
+    /// The real files the layout asked for so far, sorted, each with the hash of the bytes it
+    /// was served (`None` when it could not be read).
+    pub fn accessed(&self) -> Vec<(PathBuf, Option<String>)> {
+        let accessed = lock(&self.accessed).clone();
+        accessed
+            .into_iter()
+            .map(|(path, id)| {
+                let hash = self.read(id).ok().map(|b| content_hash(b.as_slice()));
+                (path, hash)
+            })
+            .collect()
+    }
+
+    /// Records the real path behind `id`, when it lies in a mount.
+    fn record(&self, id: FileId) {
+        if id == self.data_id || !matches!(id.root(), VirtualRoot::Project) {
+            return;
+        }
+        let vpath = id.vpath().get_with_slash();
+        let mounts = std::iter::once(&self.layouts).chain(self.profile.as_ref());
+        for mount in mounts {
+            if let Some(rest) = strip_mount(vpath, &mount.prefix)
+                && !rest.split('/').any(|seg| seg == ".." || seg.is_empty())
+            {
+                lock(&self.accessed).insert(mount.dir.join(rest), id);
+                return;
+            }
         }
     }
 
@@ -200,6 +235,7 @@ impl World for DocWorld {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
+        self.record(id);
         let is_layout = id != self.data_id && matches!(id.root(), VirtualRoot::Project) && {
             let vpath = id.vpath().get_with_slash();
             strip_mount(vpath, &self.layouts.prefix).is_some()
@@ -218,6 +254,7 @@ impl World for DocWorld {
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.record(id);
         self.read(id)
     }
 
