@@ -11,9 +11,11 @@ use mgi_press::Status;
 use mgi_press::diagnostics::render_all;
 
 #[test]
-fn sample_builds_in_five_languages() {
+fn sample_builds_in_six_languages_without_fallback() {
     let out = tempfile::tempdir().unwrap();
-    let reports = build(&[sample()], &["en", "ru", "ar", "fr", "es"], out.path());
+    let langs = ["en", "fr", "es", "pt", "ru", "ar"];
+    let reports = build(&[sample()], &langs, out.path());
+    assert_eq!(reports.len(), 6);
     for r in &reports {
         assert_eq!(
             r.status,
@@ -24,30 +26,33 @@ fn sample_builds_in_five_languages() {
         );
         let pages = r.pages.unwrap();
         assert!((24..=40).contains(&pages), "{}: {pages} pages", r.lang);
-    }
-    // fr and es have no profile text: the fallback is reported, naming the file.
-    for lang in ["fr", "es"] {
-        let r = reports.iter().find(|r| r.lang == lang).unwrap();
-        let warnings = render_all(&r.diagnostics);
+        // Every language is complete: no fallback, no warning at all.
         assert!(
-            warnings.contains(&format!("text/{lang}.json does not exist")),
-            "{lang}: {warnings}"
+            r.diagnostics.is_empty(),
+            "{}: {}",
+            r.lang,
+            render_all(&r.diagnostics)
         );
-        assert!(
-            warnings.contains("falls back to English"),
-            "{lang}: {warnings}"
-        );
-    }
-    // en, ru and ar are complete: no fallback at all.
-    for lang in ["en", "ru", "ar"] {
-        let r = reports.iter().find(|r| r.lang == lang).unwrap();
-        let text = render_all(&r.diagnostics);
-        assert!(!text.contains("English"), "{lang} fell back: {text}");
     }
     // All fonts are embedded in the Arabic PDF.
     let pdf = String::from_utf8_lossy(&std::fs::read(out.path().join("valdoria.ar.pdf")).unwrap())
         .into_owned();
     assert!(pdf.contains("NotoSansArabic"), "Arabic font not embedded");
+}
+
+#[test]
+fn a_language_without_profile_text_falls_back_to_english_with_a_warning() {
+    let (_tmp, dir) = sample_copy();
+    std::fs::remove_file(dir.join("text/fr.json")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let reports = build(&[dir], &["fr"], out.path());
+    assert_eq!(reports[0].status, Status::Built);
+    let warnings = render_all(&reports[0].diagnostics);
+    assert!(
+        warnings.contains("text/fr.json does not exist"),
+        "{warnings}"
+    );
+    assert!(warnings.contains("falls back to English"), "{warnings}");
 }
 
 #[test]
@@ -277,6 +282,7 @@ fn missing_keys_fall_back_with_a_warning_and_strict_fails() {
 #[test]
 fn i18n_status_reports_missing_untranslated_and_extra_keys() {
     let (_tmp, dir) = sample_copy();
+    std::fs::remove_file(dir.join("text").join("fr.json")).unwrap();
     edit_json(&dir.join("text").join("ar.json"), |t| {
         t["findings"]["crises"]["well_developed"]
             .as_object_mut()
