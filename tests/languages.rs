@@ -297,7 +297,8 @@ fn i18n_status_reports_missing_untranslated_and_extra_keys() {
         .current_dir(root())
         .output()
         .unwrap();
-    assert!(output.status.success());
+    // Arabic is declared in profile.json and now incomplete: the report fails.
+    assert_eq!(output.status.code(), Some(1));
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let entries = report.as_array().unwrap();
     let find = |scope: &str, lang: &str| {
@@ -373,4 +374,101 @@ fn source_year_keys_use_the_language_letters() {
         "{:?}",
         keys("ru")
     );
+}
+
+#[test]
+fn editing_an_english_paragraph_makes_exactly_that_key_stale_in_every_language() {
+    let (_tmp, dir) = sample_copy();
+    let key = "findings.rights.potential.p2";
+    edit_json(&dir.join("text/en.json"), |t| {
+        let p2 = t["findings"]["rights"]["potential"]["p2"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        t["findings"]["rights"]["potential"]["p2"] = format!("{p2} A sentence added later.").into();
+    });
+    let diags = session().check(&dir, false);
+    let stale: Vec<&mgi_press::Diagnostic> = diags
+        .iter()
+        .filter(|d| {
+            d.message
+                .contains("was translated from an older English text")
+        })
+        .collect();
+    let langs: Vec<String> = stale
+        .iter()
+        .map(|d| {
+            d.location
+                .as_ref()
+                .unwrap()
+                .file
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        langs,
+        ["ar.json", "es.json", "fr.json", "pt.json", "ru.json"],
+        "{}",
+        render_all(&diags)
+    );
+    assert!(stale.iter().all(|d| d.message.contains(key)));
+    assert!(
+        stale
+            .iter()
+            .all(|d| d.json_path.as_deref() == Some("$.findings.rights.potential.p2"))
+    );
+    // i18n status lists it as stale, and fails: every language is declared.
+    let bin = env!("CARGO_BIN_EXE_mgi-press");
+    let output = Command::new(bin)
+        .args(["i18n", "status", dir.to_str().unwrap(), "--format", "json"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    for entry in report
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["scope"] == "valdoria")
+    {
+        let stale: Vec<&str> = entry["stale"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k["key"].as_str().unwrap())
+            .collect();
+        assert_eq!(stale, [key], "{}", entry["lang"]);
+    }
+}
+
+#[test]
+fn settings_are_not_translation_units() {
+    let s = session();
+    let catalog = mgi_press::i18n::units::pack_catalog(s, "fr").unwrap();
+    let keys: Vec<&str> = catalog.units.iter().map(|u| u.key.as_str()).collect();
+    for setting in [
+        "language.dir",
+        "labels.key_letters",
+        "back_cover.portal_url",
+        "back_cover.email",
+    ] {
+        assert!(!keys.contains(&setting), "{setting} is a unit");
+    }
+    assert!(keys.contains(&"labels.profile"));
+    // And French words that are the same as English on purpose are confirmed, not flagged.
+    let status = mgi_press::i18n::status(s, &[sample()]);
+    let fr_pack = status
+        .iter()
+        .find(|st| st.scope == "layout pack" && st.lang == "fr")
+        .unwrap();
+    assert!(
+        fr_pack.untranslated.is_empty(),
+        "{:?}",
+        fr_pack.untranslated
+    );
+    assert_eq!(fr_pack.translated, fr_pack.total);
 }

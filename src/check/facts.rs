@@ -153,3 +153,26 @@ fn bad_id(id: &str) -> Diagnostic {
         "ids use lower-case letters, digits, `-` and `_`, e.g. \"law-on-migration-2015\"",
     )
 }
+
+/// The languages the profile declares are language codes, each with a text file.
+pub fn declared_languages(profile: &Profile, diags: &mut Vec<Diagnostic>) {
+    let ff = &profile.facts_file;
+    for (i, lang) in profile.facts.languages.iter().enumerate() {
+        let path = [key("languages"), idx(i)];
+        match crate::project::normalize_lang(lang) {
+            None => {
+                let d = Diagnostic::error(format!("\"{lang}\" is not a language code"))
+                    .with_hint("use codes such as en, fr, ar, pt-BR");
+                diags.push(ff.diag(d, &path, false));
+            }
+            Some(code) if !profile.texts.contains_key(&code) => {
+                let d = Diagnostic::warning(format!(
+                    "the profile is published in `{code}` but has no text in it yet ({}/text/{code}.json)",
+                    profile.shown
+                ));
+                diags.push(ff.diag(d, &path, false));
+            }
+            Some(_) => {}
+        }
+    }
+}

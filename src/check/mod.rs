@@ -7,6 +7,7 @@ mod facts;
 mod image;
 mod lengths;
 mod texts;
+mod translations;
 
 use crate::diagnostics::Diagnostic;
 use crate::load::json::PathSeg;
@@ -28,7 +29,17 @@ pub fn check_profile(profile: &Profile, packs: &Packs, deep: bool) -> Vec<Diagno
         texts::sources_have_text(text, &ids, &mut diags);
         texts::no_findings_beyond_english(profile, text, &mut diags);
         bidi::bidi_controls(text, &mut diags);
+        if let Some(en) = profile
+            .texts
+            .get(REFERENCE_LANG)
+            .filter(|_| text.lang != REFERENCE_LANG)
+        {
+            let dir = profile.dir.join("text");
+            let notes = profile.notes.as_ref();
+            translations::translation_checks(text, en, notes, &dir, &mut diags);
+        }
     }
+    facts::declared_languages(profile, &mut diags);
     image::cover_image(profile, deep, &mut diags);
     if let Some((notes_file, notes)) = &profile.notes {
         for text in profile.texts.values() {
@@ -48,6 +59,11 @@ pub fn check_packs(packs: &Packs) -> Vec<Diagnostic> {
     }
     for pack in packs.by_lang.values() {
         bidi::bidi_controls(pack, &mut diags);
+        if let (Some(en), Some(dir)) = (packs.reference(), pack.file.path.parent())
+            && pack.lang != REFERENCE_LANG
+        {
+            translations::translation_checks(pack, en, packs.notes.as_ref(), dir, &mut diags);
+        }
     }
     if let Some(en) = packs.reference() {
         for pack in packs.by_lang.values().filter(|p| p.lang != REFERENCE_LANG) {

@@ -164,8 +164,70 @@ pub struct NewArgs {
 
 #[derive(Subcommand)]
 pub enum I18nCommand {
-    /// Per profile and language: missing, untranslated and extra keys.
+    /// Per profile and language: missing, untranslated, stale and extra keys; exits 1 when a
+    /// language the profile declares is not complete.
     Status(I18nStatusArgs),
+    /// Write the units of one language as XLIFF 1.2 or PO, for a CAT tool or a platform.
+    Export(I18nExportArgs),
+    /// Read a translated XLIFF or PO file back into the language's JSON.
+    Import(I18nImportArgs),
+    /// Record the English each current translation was made from (after editing JSON by hand).
+    Mark(I18nMarkArgs),
+}
+
+/// Which text of which language.
+#[derive(Args)]
+pub struct I18nTarget {
+    /// The profile folder (not with --pack).
+    #[arg(required_unless_present = "pack")]
+    pub profile: Option<PathBuf>,
+    /// The language of the profile's text.
+    #[arg(long, short = 'l', required_unless_present = "pack")]
+    pub lang: Option<String>,
+    /// The layout's language pack of this language, instead of a profile.
+    #[arg(long, value_name = "LANG", conflicts_with_all = ["profile", "lang"])]
+    pub pack: Option<String>,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum ExchangeFormat {
+    Xliff,
+    Po,
+}
+
+#[derive(Args)]
+pub struct I18nExportArgs {
+    #[command(flatten)]
+    pub target: I18nTarget,
+    #[arg(long, value_enum, default_value = "xliff")]
+    pub format: ExchangeFormat,
+    /// Output file; standard output when absent.
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub project: ProjectArgs,
+}
+
+#[derive(Args)]
+pub struct I18nImportArgs {
+    /// The translated .xlf/.xliff or .po file.
+    pub file: PathBuf,
+    /// Check everything, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub project: ProjectArgs,
+}
+
+#[derive(Args)]
+pub struct I18nMarkArgs {
+    #[command(flatten)]
+    pub target: I18nTarget,
+    /// Keys whose translation is the same as the English on purpose.
+    #[arg(long = "same", value_name = "KEY")]
+    pub same: Vec<String>,
+    #[command(flatten)]
+    pub project: ProjectArgs,
 }
 
 #[derive(Args)]

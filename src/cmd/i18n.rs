@@ -1,15 +1,21 @@
-//! `mgi-press i18n …`: reports for translators.
+//! `mgi-press i18n …`: the translator's tools — status, export and import of exchange files
+//! (in `i18n_exchange.rs`), and marking translations as made from the current English.
 
 use std::process::ExitCode;
 
-use mgi_press::i18n;
+use mgi_press::Session;
+use mgi_press::diagnostics::Diagnostic;
+use mgi_press::i18n::{self, lock::Lock, units::Catalog};
 
-use super::args::{Format, I18nCommand, I18nStatusArgs};
-use super::{CmdResult, open, out, out_json};
+use super::args::{Format, I18nCommand, I18nMarkArgs, I18nStatusArgs, I18nTarget};
+use super::{CmdResult, check_lang, open, out, out_json};
 
 pub fn run(command: I18nCommand) -> CmdResult {
     match command {
         I18nCommand::Status(args) => status(args),
+        I18nCommand::Export(args) => super::i18n_exchange::export(args),
+        I18nCommand::Import(args) => super::i18n_exchange::import(args),
+        I18nCommand::Mark(args) => mark(args),
     }
 }
 
@@ -21,5 +27,55 @@ fn status(args: I18nStatusArgs) -> CmdResult {
         Format::Human => out(&i18n::render(&status)),
         Format::Json => out_json(&status),
     }
+    let incomplete = status.iter().any(|s| s.declared && !s.complete());
+    Ok(super::exit(incomplete))
+}
+
+/// The catalog a target names: a profile's text in a language, or a language pack.
+pub fn catalog_of(session: &Session, target: &I18nTarget) -> Result<Catalog, Vec<Diagnostic>> {
+    if let Some(pack) = &target.pack {
+        let lang = check_lang(pack)?;
+        return i18n::units::pack_catalog(session, &lang)
+            .ok_or_else(|| vec![Diagnostic::error("the layout has no English language pack")]);
+    }
+    let (Some(dir), Some(lang)) = (&target.profile, &target.lang) else {
+        return Err(vec![Diagnostic::error(
+            "name a profile and --lang, or --pack LANG",
+        )]);
+    };
+    let lang = check_lang(lang)?;
+    let checked = session.load(dir);
+    let profile = checked.profile.ok_or(checked.diagnostics)?;
+    i18n::units::profile_catalog(session, &profile, &lang)
+        .ok_or_else(|| vec![Diagnostic::error("the profile has no English text")])
+}
+
+fn mark(args: I18nMarkArgs) -> CmdResult {
+    let session = open(&args.project, &[])?;
+    let catalog = catalog_of(&session, &args.target)?;
+    let mut lock = Lock::load(&catalog.dir, &catalog.lang);
+    let mut marked = 0;
+    for unit in &catalog.units {
+        let Some(target) = &unit.target else { continue };
+        let same = args.same.contains(&unit.key);
+        if same && target != &unit.source {
+            return Err(vec![Diagnostic::error(format!(
+                "`{}` is not the same as the English, so it cannot be marked --same",
+                unit.key
+            ))]);
+        }
+        lock.record(&unit.key, &unit.source, same);
+        marked += 1;
+    }
+    lock.save(&catalog.dir, &catalog.lang).map_err(|e| {
+        vec![Diagnostic::error(format!(
+            "cannot write the lock of {}: {e}",
+            catalog.file
+        ))]
+    })?;
+    out(&format!(
+        "marked {marked} translations of {} as made from the current English\n",
+        catalog.file
+    ));
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,10 @@
-//! Translation tools: what translators need to know about the text files of the language
-//! packs and profiles.
+//! Translation: the units a translator works on ([`units`]), what each translation was made
+//! from ([`lock`]), the checks localisation platforms run ([`checks`]), and the translator's
+//! report ([`status`]).
 
-mod status;
+pub mod checks;
+pub mod lock;
+pub mod status;
+pub mod units;
 
 pub use status::{KeyRef, LangStatus, compare, render, status};

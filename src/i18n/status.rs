@@ -1,8 +1,13 @@
-//! The translator's report: for each profile and language pack, which keys are missing,
-//! untranslated (identical to English) or extra, with their JSON paths.
+//! The translator's report: for each profile and language pack, which translation units are
+//! missing, untranslated (identical to English and not confirmed), stale (translated from an
+//! older English text) or extra, with their JSON paths; settings are not units.
+
+use std::collections::BTreeSet;
 
 use serde::Serialize;
 
+use super::checks;
+use super::units::{Catalog, UnitState, pack_catalog, profile_catalog};
 use crate::load::json::format_path;
 use crate::load::{Strings, load_profile};
 use crate::project::REFERENCE_LANG;
@@ -23,110 +28,141 @@ pub struct LangStatus {
     /// The file that holds (or would hold) the language's text.
     pub file: String,
     pub exists: bool,
-    /// Keys in the English reference.
+    /// The profile declares this language (`languages` in profile.json): it must be complete.
+    pub declared: bool,
+    /// Translation units (English texts that are not settings).
     pub total: usize,
-    /// Keys present and different from English.
+    /// Units translated and up to date (or confirmed the same as English).
     pub translated: usize,
     pub missing: Vec<KeyRef>,
     pub untranslated: Vec<KeyRef>,
+    /// Translated from an English text that has changed since: needs review.
+    pub stale: Vec<KeyRef>,
     pub extra: Vec<KeyRef>,
+    /// Placeholders, links, footnotes or numbers not kept (see `checks`).
+    pub mismatched: Vec<KeyRef>,
 }
 
-/// Compares `own` (absent when the file does not exist) to the English `reference`.
+impl LangStatus {
+    /// Nothing missing and nothing stale.
+    pub fn complete(&self) -> bool {
+        self.missing.is_empty() && self.stale.is_empty()
+    }
+}
+
+fn key_ref(strings: &Strings, key: &str) -> KeyRef {
+    let json_path = strings
+        .entries
+        .get(key)
+        .map_or_else(|| format!("$.{key}"), |e| format_path(&e.path));
+    KeyRef {
+        key: key.to_string(),
+        json_path,
+    }
+}
+
+/// The status of one catalog; `own` is the language's text (for extra keys).
 pub fn compare(
     scope: &str,
-    lang: &str,
-    file: String,
+    catalog: &Catalog,
+    english: &Strings,
     own: Option<&Strings>,
-    reference: &Strings,
+    declared: bool,
 ) -> LangStatus {
-    let mut status = LangStatus {
+    let mut st = LangStatus {
         scope: scope.to_string(),
-        lang: lang.to_string(),
-        file,
+        lang: catalog.lang.clone(),
+        file: catalog.file.clone(),
         exists: own.is_some(),
-        total: reference.entries.len(),
+        declared,
+        total: catalog.units.len(),
         translated: 0,
         missing: Vec::new(),
         untranslated: Vec::new(),
+        stale: Vec::new(),
         extra: Vec::new(),
+        mismatched: Vec::new(),
     };
-    for (key, entry) in &reference.entries {
-        let r = KeyRef {
-            key: key.clone(),
-            json_path: format_path(&entry.path),
-        };
-        match own.and_then(|o| o.get(key)) {
-            None => status.missing.push(r),
-            Some(value) if value == entry.value && needs_translation(value) => {
-                status.untranslated.push(r)
+    for unit in &catalog.units {
+        let r = key_ref(english, &unit.key);
+        let target = unit.target.as_deref().unwrap_or_default();
+        if unit.target.is_some() && !checks::compare(&unit.source, target).is_empty() {
+            st.mismatched.push(r.clone());
+        }
+        match unit.state {
+            UnitState::New => st.missing.push(r),
+            UnitState::NeedsReview => st.stale.push(r),
+            UnitState::Translated if target == unit.source && needs_translation(target) => {
+                st.untranslated.push(r)
             }
-            Some(_) => status.translated += 1,
+            UnitState::Translated | UnitState::Final => st.translated += 1,
         }
     }
     if let Some(own) = own {
-        for (key, entry) in &own.entries {
-            if reference.get(key).is_none() {
-                status.extra.push(KeyRef {
-                    key: key.clone(),
-                    json_path: format_path(&entry.path),
-                });
-            }
+        for key in own.entries.keys().filter(|k| english.get(k).is_none()) {
+            st.extra.push(key_ref(own, key));
         }
     }
-    status
+    st
 }
 
 /// Text that reads the same in every language (URLs, numbers, handles, placeholders only) is
 /// not counted as untranslated.
-fn needs_translation(value: &str) -> bool {
-    let stripped = value
-        .replace("{{country}}", "")
-        .replace("{{country_short}}", "")
-        .replace("{{year}}", "");
+pub fn needs_translation(value: &str) -> bool {
+    let mut stripped = value.to_string();
+    for p in checks::placeholders(value) {
+        stripped = stripped.replace(&p, "");
+    }
     let letters = stripped.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 3
-        && !stripped.contains("://")
-        && !stripped.starts_with('@')
-        && !stripped.contains('@')
+    letters >= 3 && !stripped.contains("://") && !stripped.contains('@')
 }
 
-/// The report for the language packs and the given profiles, in every language that either a
-/// pack or the profile has.
+/// The report for the language packs and the given profiles, in every language that a pack
+/// or the profile has, or the profile declares.
 pub fn status(session: &Session, dirs: &[std::path::PathBuf]) -> Vec<LangStatus> {
-    let mut out = Vec::new();
     let packs = &session.packs;
+    let profiles: Vec<_> = dirs
+        .iter()
+        .filter_map(|d| load_profile(d, &session.names).0)
+        .collect();
+    let declared_anywhere: BTreeSet<String> = profiles
+        .iter()
+        .flat_map(|p| p.facts.languages.iter().cloned())
+        .collect();
     let pack_langs: Vec<String> = packs.by_lang.keys().cloned().collect();
+    let mut out = Vec::new();
     if let Some(en) = packs.reference() {
         for lang in pack_langs.iter().filter(|l| *l != REFERENCE_LANG) {
-            let own = packs.by_lang.get(lang);
-            let file = session
-                .names
-                .name(&session.project.lang_dir().join(format!("{lang}.json")));
-            out.push(compare("layout pack", lang, file, own, en));
+            if let Some(c) = pack_catalog(session, lang) {
+                let declared = declared_anywhere.contains(lang);
+                out.push(compare(
+                    "layout pack",
+                    &c,
+                    en,
+                    packs.by_lang.get(lang),
+                    declared,
+                ));
+            }
         }
     }
-    for dir in dirs {
-        let (profile, _) = load_profile(dir, &session.names);
-        let Some(profile) = profile else { continue };
+    for profile in &profiles {
         let Some(en) = profile.texts.get(REFERENCE_LANG) else {
             continue;
         };
-        let mut langs: Vec<String> = profile.languages();
+        let mut langs: BTreeSet<String> = profile.languages().into_iter().collect();
         langs.extend(pack_langs.iter().cloned());
-        langs.sort();
-        langs.dedup();
+        langs.extend(profile.facts.languages.iter().cloned());
         for lang in langs.iter().filter(|l| *l != REFERENCE_LANG) {
-            let file = session
-                .names
-                .name(&profile.dir.join("text").join(format!("{lang}.json")));
-            out.push(compare(
-                &profile.name,
-                lang,
-                file,
-                profile.texts.get(lang),
-                en,
-            ));
+            if let Some(c) = profile_catalog(session, profile, lang) {
+                let declared = profile.facts.languages.contains(lang);
+                out.push(compare(
+                    &profile.name,
+                    &c,
+                    en,
+                    profile.texts.get(lang),
+                    declared,
+                ));
+            }
         }
     }
     out
@@ -136,27 +172,7 @@ pub fn status(session: &Session, dirs: &[std::path::PathBuf]) -> Vec<LangStatus>
 pub fn render(statuses: &[LangStatus]) -> String {
     let mut s = String::new();
     for st in statuses {
-        let pct = if st.total == 0 {
-            100.0
-        } else {
-            100.0 * st.translated as f64 / st.total as f64
-        };
-        s.push_str(&format!(
-            "{} [{}] {}: {}/{} translated ({pct:.0}%), {} missing, {} untranslated, {} extra{}\n",
-            st.scope,
-            st.lang,
-            st.file,
-            st.translated,
-            st.total,
-            st.missing.len(),
-            st.untranslated.len(),
-            st.extra.len(),
-            if st.exists {
-                ""
-            } else {
-                " (file does not exist)"
-            }
-        ));
+        s.push_str(&summary_line(st));
         let list = |label: &str, keys: &[KeyRef], s: &mut String| {
             const SHOWN: usize = 12;
             for k in keys.iter().take(SHOWN) {
@@ -172,8 +188,40 @@ pub fn render(statuses: &[LangStatus]) -> String {
         if st.exists {
             list("missing     ", &st.missing, &mut s);
         }
+        list("stale       ", &st.stale, &mut s);
         list("untranslated", &st.untranslated, &mut s);
+        list("mismatched  ", &st.mismatched, &mut s);
         list("extra       ", &st.extra, &mut s);
     }
     s
+}
+
+fn summary_line(st: &LangStatus) -> String {
+    let pct = if st.total == 0 {
+        100.0
+    } else {
+        100.0 * st.translated as f64 / st.total as f64
+    };
+    let declared = match (st.declared, st.complete()) {
+        (true, true) => " — declared, complete",
+        (true, false) => " — declared, INCOMPLETE",
+        _ => "",
+    };
+    format!(
+        "{} [{}] {}: {}/{} translated ({pct:.0}%), {} missing, {} stale, {} untranslated, {} extra{}{declared}\n",
+        st.scope,
+        st.lang,
+        st.file,
+        st.translated,
+        st.total,
+        st.missing.len(),
+        st.stale.len(),
+        st.untranslated.len(),
+        st.extra.len(),
+        if st.exists {
+            ""
+        } else {
+            " (file does not exist)"
+        },
+    )
 }

@@ -66,7 +66,8 @@ fn lang_files(
         let Some(file) = path.file_name().and_then(|n| n.to_str()) else {
             continue;
         };
-        if file == NOTES_FILE || !file.ends_with(".json") {
+        // `_notes.json`, `_lock.<lang>.json`: files about the texts, not texts.
+        if file.starts_with('_') || !file.ends_with(".json") {
             continue;
         }
         let code = file.trim_end_matches(".json");

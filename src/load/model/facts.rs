@@ -24,6 +24,10 @@ pub struct Facts {
     /// Cover photograph, relative to the profile folder.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cover_image: Option<String>,
+    /// The languages the profile is published in (`en`, `fr`, …): each must be complete
+    /// (`mgi-press i18n status` exits 1 otherwise).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
     /// Order of the six findings sections; each dimension exactly once.
     pub dimensions: Vec<DimensionId>,
     /// Rows of Table 1 (international conventions).

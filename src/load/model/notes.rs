@@ -23,4 +23,9 @@ pub struct Note {
     /// The most characters the text may have (checked by `mgi-press check`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_length: Option<usize>,
+    /// `false` for a setting that is not text (a writing direction, an alphabet, a web
+    /// address): it is set per language by whoever adds the language, and is not a translation
+    /// unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translate: Option<bool>,
 }
