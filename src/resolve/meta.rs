@@ -50,7 +50,13 @@ pub fn published_text(r: &mut Resolver<'_>, published: &str) -> String {
     };
     let month = r.pack_plain(&format!("months.m{m}"));
     let day = d.trim_start_matches('0');
-    format!("{day} {month} {y}")
+    let format = r
+        .pack_setting("labels.date_format")
+        .unwrap_or("{day} {month} {year}");
+    format
+        .replace("{day}", day)
+        .replace("{month}", &month)
+        .replace("{year}", y)
 }
 
 /// Everything else is known by now: the metadata only combines it.

@@ -64,6 +64,10 @@ pub struct PackLabels {
     /// Latin alphabet when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_letters: Option<String>,
+    /// How a date is written, with `{day}`, `{month}` (a name from `months`) and `{year}`;
+    /// `{day} {month} {year}` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_format: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
