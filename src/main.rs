@@ -39,7 +39,7 @@ fn dispatch(command: Command, style: &RenderStyle) -> cmd::CmdResult {
         Command::Data(args) => cmd::data::run(args, style),
         Command::Check(args) => cmd::check::run(args, style),
         Command::New(args) => cmd::new::run(args),
-        Command::I18n { command } => cmd::i18n::run(command),
+        Command::I18n { command } => cmd::i18n::run(command, style),
         Command::Schema(args) => cmd::schema::run(args),
         Command::Diff(args) => cmd::diff::run(args),
     }

@@ -10,11 +10,11 @@ use mgi_press::i18n::{self, lock::Lock, units::Catalog};
 use super::args::{Format, I18nCommand, I18nMarkArgs, I18nStatusArgs, I18nTarget};
 use super::{CmdResult, check_lang, open, out, out_json};
 
-pub fn run(command: I18nCommand) -> CmdResult {
+pub fn run(command: I18nCommand, style: &mgi_press::diagnostics::RenderStyle) -> CmdResult {
     match command {
         I18nCommand::Status(args) => status(args),
         I18nCommand::Export(args) => super::i18n_exchange::export(args),
-        I18nCommand::Import(args) => super::i18n_exchange::import(args),
+        I18nCommand::Import(args) => super::i18n_exchange::import(args, style),
         I18nCommand::Mark(args) => mark(args),
     }
 }

@@ -3,8 +3,12 @@
 //! report ([`status`]).
 
 pub mod checks;
+pub mod exchange;
 pub mod lock;
+pub mod po;
+pub mod segments;
 pub mod status;
 pub mod units;
+pub mod xliff;
 
 pub use status::{KeyRef, LangStatus, compare, render, status};

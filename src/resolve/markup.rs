@@ -117,7 +117,7 @@ pub fn plain_text(inlines: &[Inline]) -> String {
     out
 }
 
-const ESCAPABLE: &[char] = &['*', '[', ']', '^', '{', '}', '\\'];
+pub(crate) const ESCAPABLE: &[char] = &['*', '[', ']', '^', '{', '}', '\\'];
 
 fn parse_inlines_at(
     text: &str,
@@ -331,7 +331,7 @@ impl InlineParser<'_, '_, '_> {
 
 /// A `*` or `**` opens emphasis only when followed by a non-space character (so `a * b` and
 /// `/* c */` stay literal).
-fn opens(rest: &str, len: usize) -> bool {
+pub(crate) fn opens(rest: &str, len: usize) -> bool {
     rest[len..]
         .chars()
         .next()
@@ -374,7 +374,7 @@ fn flush(buf: &mut String, out: &mut Vec<Inline>) {
 
 /// Finds the closing delimiter `delim` from `from`, skipping escapes, bracketed spans and — for
 /// a single `*` — pairs of `**`.
-fn find_closing(text: &str, from: usize, delim: &str) -> Option<usize> {
+pub(crate) fn find_closing(text: &str, from: usize, delim: &str) -> Option<usize> {
     let mut i = from;
     while i < text.len() {
         let rest = &text[i..];
@@ -410,7 +410,7 @@ fn find_closing(text: &str, from: usize, delim: &str) -> Option<usize> {
 }
 
 /// With `text[open] == '['`, the index of the matching `]` (escapes respected).
-fn matching_bracket(text: &str, open: usize) -> Option<usize> {
+pub(crate) fn matching_bracket(text: &str, open: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut i = open;
     while i < text.len() {
@@ -436,7 +436,7 @@ fn matching_bracket(text: &str, open: usize) -> Option<usize> {
 }
 
 /// `[label](url)` starting at `open`: (index of `]`, url start, index of `)`).
-fn link_at(text: &str, open: usize) -> Option<(usize, usize, usize)> {
+pub(crate) fn link_at(text: &str, open: usize) -> Option<(usize, usize, usize)> {
     let close = matching_bracket(text, open)?;
     let after = &text[close + 1..];
     if !after.starts_with('(') {
