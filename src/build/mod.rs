@@ -11,7 +11,8 @@ mod write;
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 pub use report::{DocReport, Status};
 pub use shard::Shard;
@@ -75,19 +76,8 @@ pub fn build(
     options: &BuildOptions,
     on_done: &(dyn Fn(&DocReport) + Sync),
 ) -> Vec<DocReport> {
-    let policy = WarningPolicy {
-        deny: options.deny_warnings,
-    };
-    let checked: Vec<(PathBuf, Checked)> = dirs
-        .iter()
-        .map(|d| {
-            let mut c = session.load(d);
-            policy.apply(&mut c.diagnostics);
-            (d.clone(), c)
-        })
-        .collect();
-    let (mut jobs, mut reports) = plan(&checked, options);
-    reports.iter().for_each(on_done);
+    let slots: Vec<Slot> = dirs.iter().map(|d| Slot::new(d)).collect();
+    let jobs = plan(&slots, options);
     if !options.check
         && let Err(e) = std::fs::create_dir_all(&options.out_dir)
     {
@@ -95,67 +85,101 @@ pub fn build(
             "cannot create the output folder {}: {e}",
             options.out_dir.display()
         );
-        for job in jobs.drain(..) {
+        let failed = |(name, lang, _): &(String, String, usize)| {
             let d = vec![Diagnostic::error(message.clone())];
-            let r = DocReport::failed(&options.out_dir, &job.profile.name, &job.lang, d);
+            let r = DocReport::failed(&options.out_dir, name, lang, d);
             on_done(&r);
-            reports.push(r);
-        }
+            r
+        };
+        return jobs.iter().map(failed).collect();
     }
+    let policy = WarningPolicy {
+        deny: options.deny_warnings,
+    };
     let run = Run::new(session, options);
-    let one = |job: &Job<'_>| {
-        let report = job.run(&run);
+    let one = |(name, lang, i): &(String, String, usize)| {
+        let slot = &slots[*i];
+        let checked = slot.get(session, policy);
+        let report = match &checked.profile {
+            Some(profile) => {
+                let job = Job {
+                    profile,
+                    lang: lang.clone(),
+                    profile_diags: &checked.diagnostics,
+                };
+                job.run(&run)
+            }
+            None => DocReport::failed(&options.out_dir, name, lang, checked.diagnostics.clone()),
+        };
+        drop(checked);
+        slot.done();
         crate::typeset::evict(options.jobs.max(1) * 2);
         on_done(&report);
         report
     };
-    let built: Vec<DocReport> = match pool(options.jobs) {
-        Some(pool) => pool.install(|| jobs.par_iter().map(one).collect()),
-        None => jobs.iter().map(one).collect(),
-    };
-    reports.extend(built);
-    reports
+    run_all(&jobs, options.jobs, one)
 }
 
-/// One job per loaded profile and language, in this shard; a failed report for each language
-/// of a profile that could not be loaded.
-fn plan<'a>(
-    checked: &'a [(PathBuf, Checked)],
-    options: &BuildOptions,
-) -> (Vec<Job<'a>>, Vec<DocReport>) {
-    let mut jobs = Vec::new();
-    let mut reports = Vec::new();
+/// A profile of the batch, loaded when its first document starts and dropped when its last
+/// one is done, so that memory does not grow with the number of profiles.
+struct Slot {
+    dir: PathBuf,
+    loaded: Mutex<Option<Arc<Checked>>>,
+    /// Documents of this profile not finished yet.
+    remaining: AtomicUsize,
+}
+
+impl Slot {
+    fn new(dir: &Path) -> Self {
+        Slot {
+            dir: dir.to_path_buf(),
+            loaded: Mutex::new(None),
+            remaining: AtomicUsize::new(0),
+        }
+    }
+
+    /// The loaded and checked profile (loading it on first use).
+    fn get(&self, session: &Session, policy: WarningPolicy) -> Arc<Checked> {
+        let mut loaded = self.loaded.lock().unwrap_or_else(|p| p.into_inner());
+        loaded
+            .get_or_insert_with(|| {
+                let mut c = session.load(&self.dir);
+                policy.apply(&mut c.diagnostics);
+                Arc::new(c)
+            })
+            .clone()
+    }
+
+    /// One document of this profile is done; after the last, the profile is dropped.
+    fn done(&self) {
+        if self.remaining.fetch_sub(1, Ordering::AcqRel) == 1 {
+            *self.loaded.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        }
+    }
+}
+
+/// The documents of this shard, as (profile name, language, slot index), sorted by name. The
+/// languages of a profile are those given, or those it has text files for (one failing `*`
+/// document when it has none, to report why).
+fn plan(slots: &[Slot], options: &BuildOptions) -> Vec<(String, String, usize)> {
     let mut all: Vec<(String, String, usize)> = Vec::new();
-    for (i, (dir, c)) in checked.iter().enumerate() {
-        let langs: Vec<String> = if !options.langs.is_empty() {
-            options.langs.clone()
-        } else if let Some(p) = &c.profile {
-            p.languages()
+    for (i, slot) in slots.iter().enumerate() {
+        let mut langs = if options.langs.is_empty() {
+            crate::load::text_languages(&slot.dir)
         } else {
-            vec!["*".into()]
+            options.langs.clone()
         };
-        let name = c
-            .profile
-            .as_ref()
-            .map_or_else(|| folder_name(dir), |p| p.name.clone());
+        if langs.is_empty() {
+            langs.push("*".into());
+        }
+        let name = folder_name(&slot.dir);
         all.extend(langs.into_iter().map(|lang| (name.clone(), lang, i)));
     }
     let mine = Shard::select(options.shard, all);
-    for (name, lang, i) in mine {
-        let c = &checked[i].1;
-        match &c.profile {
-            Some(profile) => jobs.push(Job {
-                profile,
-                lang,
-                profile_diags: &c.diagnostics,
-            }),
-            None => {
-                let d = c.diagnostics.clone();
-                reports.push(DocReport::failed(&options.out_dir, &name, &lang, d));
-            }
-        }
+    for (_, _, i) in &mine {
+        slots[*i].remaining.fetch_add(1, Ordering::Relaxed);
     }
-    (jobs, reports)
+    mine
 }
 
 /// The name of a profile folder, as outputs are named.
@@ -166,13 +190,34 @@ fn folder_name(dir: &Path) -> String {
         .unwrap_or_else(|| dir.to_string_lossy().into_owned())
 }
 
-/// A pool of `jobs` threads, or none when documents are built one at a time.
-fn pool(jobs: usize) -> Option<rayon::ThreadPool> {
-    if jobs <= 1 {
-        return None;
+/// Runs the jobs on `threads` plain threads that take the next job when they finish one, and
+/// returns the reports in job order. Not a rayon pool: Typst runs its own parallel work (page
+/// layout, PDF export) on rayon, and a rayon thread that waits for that work picks up other
+/// queued work — here, whole documents — so a pool of two held ten or thirty documents at
+/// once and memory grew with the corpus (docs/performance.md). A plain thread builds one
+/// document at a time.
+fn run_all<J: Sync>(
+    jobs: &[J],
+    threads: usize,
+    one: impl Fn(&J) -> DocReport + Sync,
+) -> Vec<DocReport> {
+    if threads <= 1 || jobs.len() <= 1 {
+        return jobs.iter().map(one).collect();
     }
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .build()
-        .ok()
+    let next = AtomicUsize::new(0);
+    let done: Mutex<Vec<Option<DocReport>>> = Mutex::new(vec![None; jobs.len()]);
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(jobs.len()) {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = jobs.get(index) else { break };
+                    let report = one(job);
+                    done.lock().unwrap_or_else(|p| p.into_inner())[index] = Some(report);
+                }
+            });
+        }
+    });
+    let done = done.into_inner().unwrap_or_else(|p| p.into_inner());
+    done.into_iter().flatten().collect()
 }

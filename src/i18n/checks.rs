@@ -153,9 +153,15 @@ pub fn numbers(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     for (i, &c) in chars.iter().enumerate() {
+        // A thousands separator: between digits, followed by exactly three digits (so that
+        // `2015 10` stays two numbers while `10 000` is one).
+        let group = chars
+            .get(i + 1..i + 4)
+            .is_some_and(|g| g.iter().all(char::is_ascii_digit))
+            && !chars.get(i + 4).is_some_and(char::is_ascii_digit);
         let separator = matches!(c, ',' | '.' | ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}')
             && !current.is_empty()
-            && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+            && group;
         if c.is_ascii_digit() {
             current.push(c);
         } else if !separator && !current.is_empty() {
@@ -191,5 +197,10 @@ mod tests {
         }));
         assert!(found.contains(&Mismatch::Number("2019".into())));
         assert!(found.iter().filter(|m| m.breaks_markup()).count() == 3);
+        // Two numbers side by side are two numbers; a thousands group is one.
+        assert_eq!(
+            numbers("en 2015 10 métiers, 1 500 000 €, 2,5 %"),
+            ["2015", "10", "1500000", "2", "5"]
+        );
     }
 }

@@ -52,6 +52,19 @@ pub fn schema_of(name: &str, complete: bool) -> &'static serde_json::Value {
         )
 }
 
+/// The languages a profile folder has text files for (`text/<lang>.json`), without reading
+/// them.
+pub fn text_languages(profile_dir: &Path) -> Vec<String> {
+    let mut ignored = Vec::new();
+    let names = DisplayNames::relative_to(profile_dir);
+    let mut langs: Vec<String> = lang_files(&profile_dir.join("text"), &names, &mut ignored)
+        .into_iter()
+        .map(|(lang, _)| lang)
+        .collect();
+    langs.dedup();
+    langs
+}
+
 /// Lists the `<lang>.json` files of a folder, reporting oddly named ones.
 fn lang_files(
     dir: &Path,
