@@ -42,6 +42,7 @@ fn dispatch(command: Command, style: &RenderStyle) -> cmd::CmdResult {
         Command::I18n { command } => cmd::i18n::run(command, style),
         Command::Schema(args) => cmd::schema::run(args),
         Command::Diff(args) => cmd::diff::run(args),
+        Command::Watch(args) => cmd::watch::run(args, style),
     }
 }
 

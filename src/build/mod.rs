@@ -182,11 +182,12 @@ fn plan(slots: &[Slot], options: &BuildOptions) -> Vec<(String, String, usize)> 
     mine
 }
 
-/// The name of a profile folder, as outputs are named.
+/// The name of a profile folder, as outputs are named (its last component, also when it is
+/// missing).
 fn folder_name(dir: &Path) -> String {
-    dir.canonicalize()
-        .ok()
-        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+    let real = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    real.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| dir.to_string_lossy().into_owned())
 }
 

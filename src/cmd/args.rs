@@ -79,6 +79,28 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Compare two builds (two PDFs or two output folders): changed documents, pages and words.
     Diff(DiffArgs),
+    /// Build, then rebuild on every change to the profiles, the layout, its packs or the fonts.
+    Watch(WatchArgs),
+}
+
+#[derive(Args)]
+pub struct WatchArgs {
+    /// Profile folders; all of profiles/ when none is given.
+    pub profiles: Vec<PathBuf>,
+    /// Languages to build (repeatable); every language a profile has when none is given.
+    #[arg(long = "lang", short = 'l')]
+    pub langs: Vec<String>,
+    /// Output folder.
+    #[arg(long, short = 'o', default_value = "out")]
+    pub out: PathBuf,
+    /// Fail on any fallback to English.
+    #[arg(long)]
+    pub strict: bool,
+    /// Warnings fail the document (see `build --deny-warnings`).
+    #[arg(long)]
+    pub deny_warnings: bool,
+    #[command(flatten)]
+    pub project: ProjectArgs,
 }
 
 #[derive(Args)]

@@ -1,0 +1,118 @@
+//! `mgi-press watch`: builds once, then rebuilds whenever a profile, the layout, its language
+//! packs or the fonts change, in the same process (Typst's memoized work stays warm, eviction
+//! bounded). Each rebuild opens a fresh session, so layout sources, packs and fonts are read
+//! again; unchanged documents are skipped by their stamps, and every PDF is written atomically
+//! with its stamp, so a later `build` knows it. Broken input is reported and the last good PDF
+//! stays until the input is fixed.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use mgi_press::Session;
+use mgi_press::build::{BuildOptions, Status};
+use mgi_press::diagnostics::{Diagnostic, RenderStyle};
+use mgi_press::load::DisplayNames;
+use notify::event::ModifyKind;
+use notify::{Event, EventKind, RecursiveMode, Watcher};
+
+use super::args::WatchArgs;
+use super::progress::{Progress, result_line};
+use super::{CmdResult, languages, open, out, report};
+
+/// Editors save in several steps; events closer together than this are one change.
+const DEBOUNCE: Duration = Duration::from_millis(200);
+
+pub fn run(args: WatchArgs, style: &RenderStyle) -> CmdResult {
+    let session = open(&args.project, &[])?;
+    let dirs = session.profile_dirs(&args.profiles)?;
+    let options = BuildOptions {
+        langs: languages(&session, &dirs, &args.langs)?,
+        out_dir: args.out.clone(),
+        strict: args.strict,
+        deny_warnings: args.deny_warnings,
+        jobs: 1,
+        ..BuildOptions::default()
+    };
+    let watched = watched_paths(&session, &dirs);
+    drop(session);
+    let (tx, rx) = mpsc::channel();
+    let fail = |e: notify::Error| vec![Diagnostic::error(format!("cannot watch for changes: {e}"))];
+    let mut watcher = notify::recommended_watcher(tx).map_err(fail)?;
+    for path in &watched {
+        watcher
+            .watch(path, RecursiveMode::Recursive)
+            .map_err(fail)?;
+    }
+    rebuild(&args, &dirs, &options, style);
+    let shown: Vec<String> = watched.iter().map(|p| p.display().to_string()).collect();
+    eprintln!("watching {} (Ctrl-C to stop)", shown.join(", "));
+    let out_dir = std::path::absolute(&args.out).unwrap_or(args.out.clone());
+    while let Ok(event) = rx.recv() {
+        if !is_change(&event, &out_dir) {
+            continue;
+        }
+        // Written by hand rather than with notify's debouncers: they drop the event kinds, and
+        // here reading a file (which every rebuild does) must not count as a change.
+        while rx.recv_timeout(DEBOUNCE).is_ok() {}
+        rebuild(&args, &dirs, &options, style);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The layout folder (with its packs), the fonts, and the folder around each profile (so a
+/// profile folder deleted and restored is seen again).
+fn watched_paths(session: &Session, dirs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut paths = vec![session.project.layout_dir(), session.project.fonts_dir()];
+    for dir in dirs {
+        let dir = std::path::absolute(dir).unwrap_or(dir.clone());
+        let around = dir.parent().map_or(dir.clone(), Path::to_path_buf);
+        if !paths.iter().any(|p| around.starts_with(p)) {
+            paths.push(around);
+        }
+    }
+    paths
+}
+
+/// Whether an event changes an input: not a read, not the outputs, not our temporary files.
+fn is_change(event: &notify::Result<Event>, out_dir: &Path) -> bool {
+    let Ok(event) = event else { return false };
+    let input = |path: &PathBuf| {
+        !path.starts_with(out_dir)
+            && !path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().ends_with(".tmp"))
+    };
+    let read_or_metadata = matches!(
+        event.kind,
+        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_))
+    );
+    !read_or_metadata && event.paths.iter().any(input)
+}
+
+/// One build in a fresh session; prints each document and the time it all took.
+fn rebuild(args: &WatchArgs, dirs: &[PathBuf], options: &BuildOptions, style: &RenderStyle) {
+    let start = Instant::now();
+    let names = DisplayNames::from_working_dir();
+    let session = match Session::open_with(&args.project.project, &args.project.layout, &[], names)
+    {
+        Ok(s) => s,
+        Err(diags) => return report(&diags, style),
+    };
+    report(&session.pack_diagnostics, style);
+    let progress = Progress::new(true, *style);
+    let reports = mgi_press::build::build(&session, dirs, options, &|r| progress.done(r));
+    mgi_press::typeset::evict(10);
+    for r in reports.iter().filter(|r| r.status != Status::Unchanged) {
+        out(&format!("{}\n", result_line(r)));
+    }
+    let count = |s: Status| reports.iter().filter(|r| r.status == s).count();
+    out(&format!(
+        "rebuilt in {} ms: {} built, {} unchanged, {} failed\n",
+        start.elapsed().as_millis(),
+        count(Status::Built),
+        count(Status::Unchanged),
+        count(Status::Failed)
+    ));
+}
