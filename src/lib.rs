@@ -19,6 +19,7 @@ pub mod hash;
 pub mod i18n;
 pub mod links;
 pub mod load;
+pub mod preview;
 pub mod project;
 pub mod resolve;
 pub mod review;

@@ -43,6 +43,7 @@ fn dispatch(command: Command, style: &RenderStyle) -> cmd::CmdResult {
         Command::Schema(args) => cmd::schema::run(args),
         Command::Diff(args) => cmd::diff::run(args),
         Command::Watch(args) => cmd::watch::run(args, style),
+        Command::Serve(args) => cmd::serve::run(args, style),
     }
 }
 

@@ -81,6 +81,25 @@ pub enum Command {
     Diff(DiffArgs),
     /// Build, then rebuild on every change to the profiles, the layout, its packs or the fonts.
     Watch(WatchArgs),
+    /// Preview a profile in the browser, updated on every change.
+    Serve(ServeArgs),
+}
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// The profile folder; the first under profiles/ when absent.
+    pub profile: Option<PathBuf>,
+    /// The language shown first (the page switches between the profile's languages).
+    #[arg(long, short = 'l', default_value = "en")]
+    pub lang: String,
+    /// Port to listen on; 0 picks a free one (printed).
+    #[arg(long, default_value_t = 3000)]
+    pub port: u16,
+    /// Address to listen on; only this machine by default.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    #[command(flatten)]
+    pub project: ProjectArgs,
 }
 
 #[derive(Args)]

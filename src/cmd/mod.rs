@@ -11,6 +11,7 @@ pub mod i18n_exchange;
 pub mod new;
 pub mod progress;
 pub mod schema;
+pub mod serve;
 pub mod watch;
 
 use std::io::Write;

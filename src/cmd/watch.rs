@@ -37,18 +37,32 @@ pub fn run(args: WatchArgs, style: &RenderStyle) -> CmdResult {
     };
     let watched = watched_paths(&session, &dirs);
     drop(session);
+    let shown: Vec<String> = watched.iter().map(|p| p.display().to_string()).collect();
+    eprintln!("watching {} (Ctrl-C to stop)", shown.join(", "));
+    on_changes(&watched, &args.out, || {
+        rebuild(&args, &dirs, &options, style)
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Calls `changed` once the watcher is in place (so that no change made after that first call
+/// is missed), then after every change to the watched paths (debounced; reads, metadata and
+/// the outputs in `out` are not changes), until the watcher stops.
+pub fn on_changes(
+    watched: &[PathBuf],
+    out: &Path,
+    mut changed: impl FnMut(),
+) -> Result<(), Vec<Diagnostic>> {
     let (tx, rx) = mpsc::channel();
     let fail = |e: notify::Error| vec![Diagnostic::error(format!("cannot watch for changes: {e}"))];
     let mut watcher = notify::recommended_watcher(tx).map_err(fail)?;
-    for path in &watched {
+    for path in watched {
         watcher
             .watch(path, RecursiveMode::Recursive)
             .map_err(fail)?;
     }
-    rebuild(&args, &dirs, &options, style);
-    let shown: Vec<String> = watched.iter().map(|p| p.display().to_string()).collect();
-    eprintln!("watching {} (Ctrl-C to stop)", shown.join(", "));
-    let out_dir = std::path::absolute(&args.out).unwrap_or(args.out.clone());
+    let out_dir = std::path::absolute(out).unwrap_or(out.to_path_buf());
+    changed();
     while let Ok(event) = rx.recv() {
         if !is_change(&event, &out_dir) {
             continue;
@@ -56,14 +70,14 @@ pub fn run(args: WatchArgs, style: &RenderStyle) -> CmdResult {
         // Written by hand rather than with notify's debouncers: they drop the event kinds, and
         // here reading a file (which every rebuild does) must not count as a change.
         while rx.recv_timeout(DEBOUNCE).is_ok() {}
-        rebuild(&args, &dirs, &options, style);
+        changed();
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// The layout folder (with its packs), the fonts, and the folder around each profile (so a
 /// profile folder deleted and restored is seen again).
-fn watched_paths(session: &Session, dirs: &[PathBuf]) -> Vec<PathBuf> {
+pub fn watched_paths(session: &Session, dirs: &[PathBuf]) -> Vec<PathBuf> {
     let mut paths = vec![session.project.layout_dir(), session.project.fonts_dir()];
     for dir in dirs {
         let dir = std::path::absolute(dir).unwrap_or(dir.clone());

@@ -163,3 +163,13 @@ pub fn missing_glyphs(document: &PagedDocument) -> Vec<crate::diagnostics::Diagn
     }
     out
 }
+
+/// A fingerprint of each page's laid-out content: equal fingerprints draw the same pixels, so a
+/// preview re-renders only pages whose fingerprint changed.
+pub fn page_fingerprints(document: &PagedDocument) -> Vec<u128> {
+    document
+        .pages()
+        .iter()
+        .map(|page| typst::utils::hash128(&page.frame))
+        .collect()
+}

@@ -1,0 +1,238 @@
+//! `mgi-press serve`: a local page that shows a profile's pages and updates them by itself on
+//! every change (server-sent events; only pages whose layout changed are fetched again). The
+//! last good pages stay while the input is broken, with the problems above them. Only the
+//! preview's own routes exist: `/`, `/state`, `/page/N`, `/events`, `/lang/L`; nothing else of
+//! the machine is reachable. `tiny_http` serves, one thread per request (an event stream
+//! holds its thread until the browser goes away).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::{Arc, Condvar, Mutex, mpsc};
+
+use mgi_press::Session;
+use mgi_press::diagnostics::{Diagnostic, RenderStyle, render_all};
+use mgi_press::load::DisplayNames;
+use mgi_press::preview::Preview;
+use tiny_http::{Header, Request, Response, Server};
+
+use super::args::ServeArgs;
+use super::watch::{on_changes, watched_paths};
+use super::{CmdResult, check_lang, open, report};
+
+const PAGE: &str = include_str!("serve.html");
+
+/// What the page shows, and a generation counter bumped on every update.
+struct State {
+    generation: u64,
+    preview: Preview,
+    lang: String,
+    langs: Vec<String>,
+}
+
+struct Shared {
+    state: Mutex<State>,
+    updated: Condvar,
+}
+
+pub fn run(args: ServeArgs, style: &RenderStyle) -> CmdResult {
+    let session = open(&args.project, &[])?;
+    let given: Vec<PathBuf> = args.profile.iter().cloned().collect();
+    let dir = session.profile_dirs(&given)?.remove(0);
+    let lang = check_lang(&args.lang)?;
+    let langs: Vec<String> = mgi_press::load::text_languages(&dir);
+    let watched = watched_paths(&session, std::slice::from_ref(&dir));
+    drop(session);
+    let server = Server::http((args.host.as_str(), args.port)).map_err(|e| {
+        vec![Diagnostic::error(format!(
+            "cannot listen on {}:{}: {e}",
+            args.host, args.port
+        ))]
+    })?;
+    let shared = Arc::new(Shared {
+        state: Mutex::new(State {
+            generation: 0,
+            preview: Preview::default(),
+            lang,
+            langs,
+        }),
+        updated: Condvar::new(),
+    });
+    let (redo, todo) = mpsc::channel::<()>();
+    spawn_updater(
+        shared.clone(),
+        args.project.clone(),
+        dir.clone(),
+        todo,
+        *style,
+    );
+    // The first render is asked for by the watcher once it is in place.
+    let on_change = redo.clone();
+    std::thread::spawn(move || {
+        let _ = on_changes(&watched, &PathBuf::from("out"), || {
+            let _ = on_change.send(());
+        });
+    });
+    if let Some(addr) = server.server_addr().to_ip() {
+        super::out(&format!("serving http://{addr}/ (Ctrl-C to stop)\n"));
+    }
+    for request in server.incoming_requests() {
+        let (shared, redo) = (shared.clone(), redo.clone());
+        std::thread::spawn(move || respond(request, &shared, &redo));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Recompiles on every request for one (file change, language switch), in a fresh session.
+fn spawn_updater(
+    shared: Arc<Shared>,
+    project: super::args::ProjectArgs,
+    dir: PathBuf,
+    todo: mpsc::Receiver<()>,
+    style: RenderStyle,
+) {
+    std::thread::spawn(move || {
+        while todo.recv().is_ok() {
+            while todo.try_recv().is_ok() {}
+            let names = DisplayNames::from_working_dir();
+            let session = match Session::open_with(&project.project, &project.layout, &[], names) {
+                Ok(s) => s,
+                Err(d) => {
+                    report(&d, &style);
+                    continue;
+                }
+            };
+            let (mut preview, lang) = {
+                let mut st = lock(&shared.state);
+                (std::mem::take(&mut st.preview), st.lang.clone())
+            };
+            preview.update(&session, &dir, &lang, false);
+            report(&preview.diagnostics, &style);
+            eprintln!(
+                "[{lang}] {} pages in {} ms",
+                preview.pages.len(),
+                preview.millis
+            );
+            let mut st = lock(&shared.state);
+            st.preview = preview;
+            st.generation += 1;
+            shared.updated.notify_all();
+        }
+    });
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|_| unreachable!())
+}
+
+/// Answers one request; anything but the preview's own routes is 404.
+fn respond(request: Request, shared: &Arc<Shared>, redo: &mpsc::Sender<()>) {
+    let path = request.url().split('?').next().unwrap_or("").to_string();
+    if path == "/events" {
+        return events(request, shared);
+    }
+    let not_found = || {
+        Response::from_string("not found")
+            .with_status_code(404)
+            .boxed()
+    };
+    let response = match path.as_str() {
+        "/" => Response::from_string(PAGE)
+            .with_header(header("Content-Type", "text/html; charset=utf-8"))
+            .boxed(),
+        "/state" => Response::from_string(state_json(shared))
+            .with_header(header("Content-Type", "application/json"))
+            .with_chunked_threshold(usize::MAX)
+            .boxed(),
+        p => match (p.strip_prefix("/page/"), p.strip_prefix("/lang/")) {
+            (Some(n), _) => page(shared, n).unwrap_or_else(not_found),
+            (_, Some(l)) => switch(shared, redo, l).unwrap_or_else(not_found),
+            _ => not_found(),
+        },
+    };
+    let _ = request.respond(response);
+}
+
+/// `/events`: a server-sent event stream, one `data:` line per update, written and flushed
+/// straight to the socket (a tiny_http response body would be buffered). When the browser
+/// goes away, a write fails and the thread ends.
+fn events(request: Request, shared: &Shared) {
+    let mut w = request.into_writer();
+    let head =
+        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n\r\n";
+    if w.write_all(head.as_bytes())
+        .and_then(|()| w.flush())
+        .is_err()
+    {
+        return;
+    }
+    let mut seen = lock(&shared.state).generation;
+    loop {
+        let generation = {
+            let mut st = lock(&shared.state);
+            while st.generation == seen {
+                st = shared.updated.wait(st).unwrap_or_else(|p| p.into_inner());
+            }
+            st.generation
+        };
+        seen = generation;
+        let event = format!("data: {generation}\n\n");
+        if w.write_all(event.as_bytes())
+            .and_then(|()| w.flush())
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+fn state_json(shared: &Shared) -> String {
+    let st = lock(&shared.state);
+    let p = &st.preview;
+    serde_json::json!({
+        "generation": st.generation,
+        "lang": st.lang,
+        "langs": st.langs,
+        "failed": p.failed,
+        "millis": p.millis,
+        "pages": p.pages.iter().map(|pg| pg.id.clone()).collect::<Vec<_>>(),
+        "problems": render_all(&p.diagnostics),
+        "diagnostics": p.diagnostics,
+    })
+    .to_string()
+}
+
+/// `/page/N` (1-based): the page's PNG.
+fn page(shared: &Shared, n: &str) -> Option<tiny_http::ResponseBox> {
+    let index: usize = n.parse().ok().filter(|i| *i >= 1)?;
+    let png = lock(&shared.state)
+        .preview
+        .pages
+        .get(index - 1)?
+        .png
+        .clone();
+    Some(
+        Response::from_data(png.as_slice().to_vec())
+            .with_header(header("Content-Type", "image/png"))
+            .with_header(header("Cache-Control", "max-age=31536000, immutable"))
+            .with_chunked_threshold(usize::MAX)
+            .boxed(),
+    )
+}
+
+/// `/lang/L`: shows another of the profile's languages.
+fn switch(shared: &Shared, redo: &mpsc::Sender<()>, lang: &str) -> Option<tiny_http::ResponseBox> {
+    {
+        let mut st = lock(&shared.state);
+        if !st.langs.iter().any(|l| l == lang) {
+            return None;
+        }
+        st.lang = lang.to_string();
+    }
+    let _ = redo.send(());
+    Some(Response::empty(204).boxed())
+}
