@@ -113,6 +113,7 @@ fn serve_shows_pages_updates_them_and_keeps_the_last_good_ones() {
     let (status, html) = serve.get("/");
     assert_eq!(status, 200);
     assert!(String::from_utf8_lossy(&html).contains("EventSource('/events')"));
+    assert!(String::from_utf8_lossy(&html).contains("src=\"/page/26?id="));
     for path in [
         "/../../etc/passwd",
         "/page/0",

@@ -141,7 +141,7 @@ fn respond(request: Request, shared: &Arc<Shared>, redo: &mpsc::Sender<()>) {
             .boxed()
     };
     let response = match path.as_str() {
-        "/" => Response::from_string(PAGE)
+        "/" => Response::from_string(index(shared))
             .with_header(header("Content-Type", "text/html; charset=utf-8"))
             .boxed(),
         "/state" => Response::from_string(state_json(shared))
@@ -188,6 +188,29 @@ fn events(request: Request, shared: &Shared) {
             return;
         }
     }
+}
+
+/// The page with the current pages already in it (so they load with the page; the script
+/// then keeps them up to date).
+fn index(shared: &Shared) -> String {
+    let st = lock(&shared.state);
+    let figures: String = st
+        .preview
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let n = i + 1;
+            format!(
+                "<figure data-id=\"{id}\"><img alt=\"page {n}\" src=\"/page/{n}?id={id}\"><figcaption>{n}</figcaption></figure>",
+                id = p.id
+            )
+        })
+        .collect();
+    PAGE.replace(
+        "<main id=\"pages\"></main>",
+        &format!("<main id=\"pages\">{figures}</main>"),
+    )
 }
 
 fn state_json(shared: &Shared) -> String {
