@@ -28,6 +28,8 @@ pub struct Preview {
     pub millis: u64,
     /// Whether the last attempt failed (the pages are then the last good ones).
     pub failed: bool,
+    /// Where each keyed text starts on the pages (of the last good layout).
+    pub marks: Vec<inspect::SourceMark>,
 }
 
 impl Preview {
@@ -56,6 +58,7 @@ impl Preview {
         self.failed = compiled.is_none();
         if let Some(compiled) = compiled {
             self.pages = self.render(&compiled);
+            self.marks = inspect::source_marks(&compiled.document);
         }
         self.diagnostics = diags;
         self.millis = start.elapsed().as_millis() as u64;
@@ -82,5 +85,30 @@ impl Preview {
                 }
             })
             .collect()
+    }
+}
+
+impl Preview {
+    /// The text at a point of a page: the last mark at or above it (on this page or before).
+    pub fn source_at(&self, page: usize, y: f64) -> Option<&inspect::SourceMark> {
+        self.marks
+            .iter()
+            .rev()
+            .find(|m| m.page < page || (m.page == page && m.y <= y + 2.0))
+    }
+
+    /// The marks of keys that a problem is about (its file and JSON path), with the problem.
+    pub fn flagged(&self) -> Vec<(&inspect::SourceMark, &Diagnostic)> {
+        let mut out = Vec::new();
+        for d in &self.diagnostics {
+            let (Some(file), Some(path)) = (d.file_name(), d.json_path.as_deref()) else {
+                continue;
+            };
+            let key = path.trim_start_matches("$.");
+            for m in self.marks.iter().filter(|m| m.key == key && m.file == file) {
+                out.push((m, d));
+            }
+        }
+        out
     }
 }

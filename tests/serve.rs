@@ -125,6 +125,16 @@ fn serve_shows_pages_updates_them_and_keeps_the_last_good_ones() {
         assert_eq!(serve.get(path).0, 404, "{path}");
     }
 
+    // Where is this text? The objective's body on page 5 comes from the English pack.
+    let (status, body) = serve.get("/where?page=5&y=300");
+    assert_eq!(status, 200);
+    let here: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(here["key"], "objective.body", "{here}");
+    assert!(
+        here["file"].as_str().unwrap().ends_with("lang/en.json"),
+        "{here}"
+    );
+
     // An edit on one findings page changes that page and the ones it pushes, not the cover.
     let text = tmp.path().join("profiles/valdoria/text/en.json");
     let good = std::fs::read(&text).unwrap();
@@ -154,4 +164,19 @@ fn serve_shows_pages_updates_them_and_keeps_the_last_good_ones() {
     let fixed = serve.state_after(broken["generation"].as_u64().unwrap());
     assert_eq!(fixed["failed"], false);
     assert_eq!(ids(&fixed), before);
+
+    // A key that check flags is marked where it stands on the page.
+    edit_json(&text, |t| {
+        t["findings"]["safe"]["potential"]["p1"] = "TODO: write this.".into()
+    });
+    let flagged = serve.state_after(fixed["generation"].as_u64().unwrap());
+    let flags = flagged["flags"].as_array().unwrap();
+    assert!(
+        flags
+            .iter()
+            .any(|f| f["key"] == "findings.safe.potential.p1"
+                && f["message"].as_str().unwrap().contains("placeholder")
+                && f["page"].as_u64().unwrap() > 5),
+        "{flags:?}"
+    );
 }

@@ -148,6 +148,7 @@ fn respond(request: Request, shared: &Arc<Shared>, redo: &mpsc::Sender<()>) {
             .with_header(header("Content-Type", "application/json"))
             .with_chunked_threshold(usize::MAX)
             .boxed(),
+        "/where" => where_is(shared, request.url()).unwrap_or_else(not_found),
         p => match (p.strip_prefix("/page/"), p.strip_prefix("/lang/")) {
             (Some(n), _) => page(shared, n).unwrap_or_else(not_found),
             (_, Some(l)) => switch(shared, redo, l).unwrap_or_else(not_found),
@@ -225,6 +226,9 @@ fn state_json(shared: &Shared) -> String {
         "pages": p.pages.iter().map(|pg| pg.id.clone()).collect::<Vec<_>>(),
         "problems": render_all(&p.diagnostics),
         "diagnostics": p.diagnostics,
+        "flags": p.flagged().iter().map(|(m, d)| serde_json::json!({
+            "page": m.page, "y": m.y, "key": m.key, "file": m.file, "message": d.message,
+        })).collect::<Vec<_>>(),
     })
     .to_string()
 }
@@ -243,6 +247,26 @@ fn page(shared: &Shared, n: &str) -> Option<tiny_http::ResponseBox> {
             .with_header(header("Content-Type", "image/png"))
             .with_header(header("Cache-Control", "max-age=31536000, immutable"))
             .with_chunked_threshold(usize::MAX)
+            .boxed(),
+    )
+}
+
+/// `/where?page=N&y=Y` (points from the top): which file and key the text there comes from.
+fn where_is(shared: &Shared, url: &str) -> Option<tiny_http::ResponseBox> {
+    let query = url.split_once('?')?.1;
+    let value = |name: &str| {
+        query
+            .split('&')
+            .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
+    };
+    let page: usize = value("page")?.parse().ok()?;
+    let y: f64 = value("y")?.parse().ok()?;
+    let st = lock(&shared.state);
+    let mark = st.preview.source_at(page, y)?;
+    let body = serde_json::json!({ "file": mark.file, "key": mark.key }).to_string();
+    Some(
+        Response::from_string(body)
+            .with_header(header("Content-Type", "application/json"))
             .boxed(),
     )
 }

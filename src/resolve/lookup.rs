@@ -170,8 +170,9 @@ impl<'a> Resolver<'a> {
                 check_placeholder(self, &f);
                 let owned = self.vars.clone();
                 let vars = borrow_vars(&owned);
-                let (blocks, issues) = markup::parse_blocks(f.value, &vars);
+                let (mut blocks, issues) = markup::parse_blocks(f.value, &vars);
                 self.report_issues(&f, issues);
+                mark_source(&mut blocks, &f);
                 blocks
             }
             None => {
@@ -243,6 +244,23 @@ impl<'a> Resolver<'a> {
         keys.iter()
             .map(|k| self.pack_blocks(&format!("{prefix}.{k}")))
             .collect()
+    }
+}
+
+/// Puts a mark of the text's file and key at the start of its first block, for the preview.
+fn mark_source(blocks: &mut [Block], f: &Found<'_>) {
+    let mark = Inline::Mark {
+        key: f.key.clone(),
+        file: f.from.file.name.clone(),
+    };
+    match blocks.first_mut() {
+        Some(Block::Par { content }) => content.insert(0, mark),
+        Some(Block::List { items }) => {
+            if let Some(first) = items.first_mut() {
+                first.insert(0, mark);
+            }
+        }
+        None => {}
     }
 }
 

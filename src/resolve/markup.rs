@@ -21,12 +21,29 @@ pub enum Block {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Inline {
-    Text { text: String },
-    Strong { content: Vec<Inline> },
-    Emph { content: Vec<Inline> },
-    Link { url: String, content: Vec<Inline> },
-    Note { content: Vec<Inline> },
+    Text {
+        text: String,
+    },
+    Strong {
+        content: Vec<Inline>,
+    },
+    Emph {
+        content: Vec<Inline>,
+    },
+    Link {
+        url: String,
+        content: Vec<Inline>,
+    },
+    Note {
+        content: Vec<Inline>,
+    },
     Linebreak,
+    /// Where the text that follows comes from (file and key), for the preview's "where is this
+    /// text?"; prints nothing. Never produced by the parser.
+    Mark {
+        key: String,
+        file: String,
+    },
 }
 
 /// A problem found while parsing, at a byte range of the input.
@@ -110,7 +127,7 @@ pub fn plain_text(inlines: &[Inline]) -> String {
             Inline::Strong { content }
             | Inline::Emph { content }
             | Inline::Link { content, .. } => out.push_str(&plain_text(content)),
-            Inline::Note { .. } => {}
+            Inline::Note { .. } | Inline::Mark { .. } => {}
             Inline::Linebreak => out.push(' '),
         }
     }

@@ -173,3 +173,49 @@ pub fn page_fingerprints(document: &PagedDocument) -> Vec<u128> {
         .map(|page| typst::utils::hash128(&page.frame))
         .collect()
 }
+
+/// Where a keyed text starts on the laid-out pages: the layout places a `metadata` marker
+/// labelled `<mgi-src>` (with the text's file and key) at the start of every text it takes
+/// from the view model.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SourceMark {
+    /// 1-based page.
+    pub page: usize,
+    /// Distance from the top of the page, in points.
+    pub y: f64,
+    pub key: String,
+    pub file: String,
+}
+
+/// Every source marker of a laid-out document, in document order.
+pub fn source_marks(document: &PagedDocument) -> Vec<SourceMark> {
+    use typst::foundations::{Label, Selector, Str, Value};
+    use typst::introspection::{DocumentPosition, MetadataElem};
+    let Some(label) = Label::new(typst::utils::PicoStr::intern("mgi-src")) else {
+        return Vec::new();
+    };
+    let introspector = document.introspector();
+    let introspector: &dyn Introspector = introspector.as_ref();
+    introspector
+        .query(&Selector::Label(label))
+        .iter()
+        .filter_map(|content| {
+            let DocumentPosition::Paged(at) = introspector.position(content.location()?)? else {
+                return None;
+            };
+            let Value::Dict(dict) = &content.to_packed::<MetadataElem>()?.value else {
+                return None;
+            };
+            let text = |k: &str| {
+                let value = dict.get(k).ok()?.clone();
+                value.cast::<Str>().ok().map(|s| s.to_string())
+            };
+            Some(SourceMark {
+                page: at.page.get(),
+                y: at.point.y.to_pt(),
+                key: text("key")?,
+                file: text("file")?,
+            })
+        })
+        .collect()
+}
