@@ -102,28 +102,9 @@ pub struct ServeArgs {
     pub project: ProjectArgs,
 }
 
+/// Which documents, and how strictly: shared by `build` and `watch`.
 #[derive(Args)]
-pub struct WatchArgs {
-    /// Profile folders; all of profiles/ when none is given.
-    pub profiles: Vec<PathBuf>,
-    /// Languages to build (repeatable); every language a profile has when none is given.
-    #[arg(long = "lang", short = 'l')]
-    pub langs: Vec<String>,
-    /// Output folder.
-    #[arg(long, short = 'o', default_value = "out")]
-    pub out: PathBuf,
-    /// Fail on any fallback to English.
-    #[arg(long)]
-    pub strict: bool,
-    /// Warnings fail the document (see `build --deny-warnings`).
-    #[arg(long)]
-    pub deny_warnings: bool,
-    #[command(flatten)]
-    pub project: ProjectArgs,
-}
-
-#[derive(Args)]
-pub struct BuildArgs {
+pub struct DocumentsArgs {
     /// Profile folders; all of profiles/ when none is given.
     pub profiles: Vec<PathBuf>,
     /// Languages to build (repeatable); every language a profile has when none is given.
@@ -135,13 +116,27 @@ pub struct BuildArgs {
     /// Fail on any fallback to English (for release builds).
     #[arg(long)]
     pub strict: bool,
-    /// PDF standard to conform to, e.g. a-2b or ua-1 (repeatable).
-    #[arg(long = "pdf-standard")]
-    pub pdf_standards: Vec<String>,
     /// Warnings fail the document: placeholders, low-resolution images, fallbacks, bidi
     /// controls, Typst's warnings (for release builds and CI gates).
     #[arg(long)]
     pub deny_warnings: bool,
+}
+
+#[derive(Args)]
+pub struct WatchArgs {
+    #[command(flatten)]
+    pub docs: DocumentsArgs,
+    #[command(flatten)]
+    pub project: ProjectArgs,
+}
+
+#[derive(Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub docs: DocumentsArgs,
+    /// PDF standard to conform to, e.g. a-2b or ua-1 (repeatable).
+    #[arg(long = "pdf-standard")]
+    pub pdf_standards: Vec<String>,
     /// Rebuild even documents whose inputs have not changed.
     #[arg(long)]
     pub force: bool,

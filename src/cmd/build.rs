@@ -18,23 +18,23 @@ pub fn run(args: BuildArgs, style: &RenderStyle) -> CmdResult {
     let session = open(&args.project, &inputs)?;
     let mut pack_diags = session.pack_diagnostics.clone();
     WarningPolicy {
-        deny: args.deny_warnings,
+        deny: args.docs.deny_warnings,
     }
     .apply(&mut pack_diags);
     report(&pack_diags, style);
     if has_errors(&pack_diags) {
         return Ok(ExitCode::from(2));
     }
-    let dirs = session.profile_dirs(&args.profiles)?;
-    let langs = languages(&session, &dirs, &args.langs)?;
+    let dirs = session.profile_dirs(&args.docs.profiles)?;
+    let langs = languages(&session, &dirs, &args.docs.langs)?;
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let options = BuildOptions {
         langs,
-        out_dir: args.out,
-        strict: args.strict,
-        deny_warnings: args.deny_warnings,
+        out_dir: args.docs.out,
+        strict: args.docs.strict,
+        deny_warnings: args.docs.deny_warnings,
         standards: args.pdf_standards,
         force: args.force,
         check: args.check,

@@ -26,12 +26,12 @@ const DEBOUNCE: Duration = Duration::from_millis(200);
 
 pub fn run(args: WatchArgs, style: &RenderStyle) -> CmdResult {
     let session = open(&args.project, &[])?;
-    let dirs = session.profile_dirs(&args.profiles)?;
+    let dirs = session.profile_dirs(&args.docs.profiles)?;
     let options = BuildOptions {
-        langs: languages(&session, &dirs, &args.langs)?,
-        out_dir: args.out.clone(),
-        strict: args.strict,
-        deny_warnings: args.deny_warnings,
+        langs: languages(&session, &dirs, &args.docs.langs)?,
+        out_dir: args.docs.out.clone(),
+        strict: args.docs.strict,
+        deny_warnings: args.docs.deny_warnings,
         jobs: 1,
         ..BuildOptions::default()
     };
@@ -39,7 +39,7 @@ pub fn run(args: WatchArgs, style: &RenderStyle) -> CmdResult {
     drop(session);
     let shown: Vec<String> = watched.iter().map(|p| p.display().to_string()).collect();
     eprintln!("watching {} (Ctrl-C to stop)", shown.join(", "));
-    on_changes(&watched, &args.out, || {
+    on_changes(&watched, &args.docs.out, || {
         rebuild(&args, &dirs, &options, style)
     })?;
     Ok(ExitCode::SUCCESS)
