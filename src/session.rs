@@ -81,18 +81,7 @@ impl Session {
         let mut langs: std::collections::BTreeSet<String> =
             self.packs.by_lang.keys().cloned().collect();
         for dir in dirs {
-            let Ok(entries) = std::fs::read_dir(dir.join("text")) else {
-                continue;
-            };
-            for entry in entries.flatten() {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                if let Some(code) = name
-                    .strip_suffix(".json")
-                    .and_then(crate::project::normalize_lang)
-                {
-                    langs.insert(code);
-                }
-            }
+            langs.extend(crate::load::text_languages(dir));
         }
         langs
     }

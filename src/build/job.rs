@@ -41,7 +41,7 @@ impl<'a> Run<'a> {
             env.write(file_hash(file).unwrap_or_default().as_bytes());
         }
         // The binary itself, not only its version: a rebuilt mgi-press may lay out differently.
-        env.write(binary_identity(&options.out_dir).as_bytes());
+        env.write(binary_identity(&options.out_dir, !options.check).as_bytes());
         env.write(env!("CARGO_PKG_VERSION").as_bytes());
         Run {
             session,
@@ -154,7 +154,7 @@ impl Job<'_> {
 /// The hash of the running executable. Hashing a large binary on every run would cost more than
 /// checking an up-to-date folder, so the hash is kept in the stamps folder with the length and
 /// modification time it was computed for, and reused while both are the same.
-fn binary_identity(out_dir: &std::path::Path) -> String {
+fn binary_identity(out_dir: &std::path::Path, may_write: bool) -> String {
     let Ok(exe) = std::env::current_exe() else {
         return String::new();
     };
@@ -183,7 +183,8 @@ fn binary_identity(out_dir: &std::path::Path) -> String {
         return hash.to_string();
     }
     let hash = file_hash(&exe).unwrap_or_default();
-    if !key.is_empty() && out_dir.is_dir() {
+    // `--check` writes nothing, not even this cache.
+    if may_write && !key.is_empty() && out_dir.is_dir() {
         let _ = write_atomically(&cache, format!("{key}\n{hash}\n").as_bytes());
     }
     hash

@@ -69,6 +69,7 @@ pub fn run(args: ServeArgs, style: &RenderStyle) -> CmdResult {
     // The first render is asked for by the watcher once it is in place.
     let on_change = redo.clone();
     std::thread::spawn(move || {
+        // The preview writes no outputs; `out/` is ignored only as `build` would write there.
         let _ = on_changes(&watched, &PathBuf::from("out"), || {
             let _ = on_change.send(());
         });
