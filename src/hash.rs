@@ -1,9 +1,20 @@
 //! The one hash of the project (BLAKE3): fingerprints of a document's inputs for incremental
-//! builds, and the content hashes of the files it read and of the PDF it produced.
+//! builds, and the content hashes of the files it read and of the PDF it produced. SHA-256 is
+//! computed only for the report of `build --format json`, because upload steps and portals
+//! verify files with it.
 
 /// The hash of some bytes, as hexadecimal.
 pub fn content_hash(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex().to_string()
+}
+
+/// SHA-256 of some bytes, as hexadecimal (for `build --format json`).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The hash of a file's contents, or `None` when it cannot be read.

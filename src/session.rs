@@ -8,6 +8,8 @@ use std::sync::Arc;
 use crate::check;
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, has_errors};
+use crate::edition::Edition;
+use crate::edition::images::ScreenImages;
 use crate::load::{DisplayNames, Packs, Profile, load_packs, load_profile};
 use crate::project::Project;
 use crate::resolve::{self, ViewModel};
@@ -22,6 +24,8 @@ pub struct Session {
     pub pack_diagnostics: Vec<Diagnostic>,
     /// How files are named in messages.
     pub names: DisplayNames,
+    /// Downsampled cover photographs of the screen edition.
+    screen_images: ScreenImages,
 }
 
 /// A profile loaded and checked, ready for resolution in each language.
@@ -56,6 +60,7 @@ impl Session {
             packs,
             pack_diagnostics,
             names,
+            screen_images: ScreenImages::default(),
         })
     }
 
@@ -126,20 +131,36 @@ impl Session {
         diags
     }
 
-    /// Resolves a loaded profile in one language into its view model.
+    /// Resolves a loaded profile in one language into the view model of its screen edition.
     pub fn resolve(
         &self,
         profile: &Profile,
         lang: &str,
         strict: bool,
     ) -> (Option<ViewModel>, Vec<Diagnostic>) {
+        self.resolve_edition(profile, lang, strict, Edition::Screen)
+    }
+
+    /// Resolves a loaded profile in one language into the view model of one edition.
+    pub fn resolve_edition(
+        &self,
+        profile: &Profile,
+        lang: &str,
+        strict: bool,
+        edition: Edition,
+    ) -> (Option<ViewModel>, Vec<Diagnostic>) {
         let fonts = self.shared.fonts();
         let covers = |c: char| fonts.covers(c);
         let options = resolve::Options { strict };
-        resolve::resolve(&self.project, profile, &self.packs, lang, options, &covers)
+        let (mut vm, diags) =
+            resolve::resolve(&self.project, profile, &self.packs, lang, options, &covers);
+        if let Some(vm) = &mut vm {
+            vm.meta.for_edition(edition, &profile.facts.print);
+        }
+        (vm, diags)
     }
 
-    /// Lays out a view model with the layout.
+    /// Lays out a view model with the layout, in the view model's edition.
     pub fn compile(&self, profile: &Profile, vm: &ViewModel) -> Result<Compiled, Vec<Diagnostic>> {
         let prefix = self.project.profile_prefix(&profile.dir);
         let layouts = self.project.layouts_dir();
@@ -151,8 +172,33 @@ impl Session {
                 profile: Some((&prefix, &profile.dir)),
                 data: vm.to_json(),
                 today: publication_date(profile),
+                edition: vm.meta.edition,
+                substitutes: self.substitutes(profile, vm),
             },
         )
+    }
+
+    /// Files served in place of the profile's own: in the screen edition, the cover
+    /// photograph downsampled when it is far above screen resolution.
+    fn substitutes(&self, profile: &Profile, vm: &ViewModel) -> Vec<(String, Vec<u8>, String)> {
+        let Some(cover) = profile.facts.cover_image.as_deref() else {
+            return Vec::new();
+        };
+        if vm.meta.edition != Edition::Screen {
+            return Vec::new();
+        }
+        let rest = cover.trim_start_matches("./");
+        let Ok(bytes) = std::fs::read(profile.dir.join(rest)) else {
+            return Vec::new();
+        };
+        let width_mm = profile.facts.paper.width_mm();
+        match self.screen_images.get(&bytes, width_mm) {
+            Some(small) => {
+                let original = crate::hash::content_hash(&bytes);
+                vec![(rest.to_string(), small.to_vec(), original)]
+            }
+            None => Vec::new(),
+        }
     }
 
     /// The PDF settings of one document: a stable identifier and a fixed timestamp (the

@@ -337,17 +337,24 @@ fn letter_paper_and_print_bleed() {
         f["print"] = serde_json::json!({ "bleed_mm": 3, "crop_marks": true });
     });
     let out = tempfile::tempdir().unwrap();
-    let reports = build(std::slice::from_ref(&dir), &["en"], out.path());
+    let session = common::session();
+    let options = mgi_press::BuildOptions {
+        langs: vec!["en".into()],
+        out_dir: out.path().to_path_buf(),
+        editions: vec![mgi_press::edition::Edition::Print],
+        ..Default::default()
+    };
+    let reports = session.build(std::slice::from_ref(&dir), &options);
     assert_eq!(
         reports[0].status,
         mgi_press::Status::Built,
         "{}",
         mgi_press::diagnostics::render_all(&reports[0].diagnostics)
     );
-    let pdf = std::fs::read(out.path().join("valdoria.en.pdf")).unwrap();
+    let pdf = std::fs::read(out.path().join("valdoria.en.print.pdf")).unwrap();
     let text = String::from_utf8_lossy(&pdf);
     assert!(text.contains("/TrimBox"), "no trim box for the printer");
-    let (_doc, pages) = layout(&dir, "en");
+    let (_doc, pages) = layout_edition(&dir, "en", mgi_press::edition::Edition::Print);
     // US Letter is 612 pt wide; bleed and crop-mark margins only make the sheet larger.
     assert!(
         pages

@@ -1,14 +1,17 @@
-//! One document of a batch: resolve → fingerprint → skip if its stamp still holds (or, with
-//! `--check`, only say so) → compile → refuse missing glyphs → export → write the PDF and then
-//! its stamp, each atomically.
+//! One document of a batch, in each edition asked for: resolve → fingerprint → skip if its
+//! stamp still holds (or, with `--check`, only say so) → compile → refuse missing glyphs →
+//! export → (print edition) PDF/X-4 and preflight → write the PDF and then its stamp, each
+//! atomically.
 
 use std::time::Instant;
 
 use super::BuildOptions;
+use super::previews;
 use super::report::{DocReport, Status};
 use super::stamps::{FileHashes, Stale, StampStore};
 use super::write::{output_path, write_atomically};
 use crate::diagnostics::{Diagnostic, WarningPolicy, has_errors};
+use crate::edition::Edition;
 use crate::hash::{Fingerprint, file_hash};
 use crate::load::Profile;
 use crate::resolve::ViewModel;
@@ -60,33 +63,57 @@ impl<'a> Run<'a> {
 }
 
 impl Job<'_> {
-    /// Builds (or, with `--check`, checks) the document.
-    pub fn run(&self, run: &Run<'_>) -> DocReport {
+    /// Builds (or, with `--check`, checks) the document in every edition asked for.
+    pub fn run_editions(&self, run: &Run<'_>, on_done: &dyn Fn(&DocReport)) -> Vec<DocReport> {
+        let mut reports = Vec::new();
+        for &edition in &run.options.editions {
+            let report = self.run(run, edition);
+            on_done(&report);
+            reports.push(report);
+        }
+        reports
+    }
+
+    /// Builds (or, with `--check`, checks) one edition of the document.
+    pub fn run(&self, run: &Run<'_>, edition: Edition) -> DocReport {
         let start = Instant::now();
         let (profile, lang, options) = (self.profile, self.lang.as_str(), run.options);
         let mut report = DocReport::failed(
             &options.out_dir,
             &profile.name,
             lang,
+            edition,
             self.profile_diags.to_vec(),
         );
-        let (vm, diags) = run.session.resolve(profile, lang, options.strict);
+        let (vm, diags) = run
+            .session
+            .resolve_edition(profile, lang, options.strict, edition);
         report.diagnostics.extend(diags);
         run.policy().apply(&mut report.diagnostics);
         let Some(vm) = vm.filter(|_| !has_errors(&report.diagnostics)) else {
             return report.finish(Status::Failed, start);
         };
-        let settings = run.session.pdf_settings(profile, lang, &options.standards);
+        let settings = run
+            .session
+            .pdf_settings(profile, lang, &options.standards_of(edition));
         let inputs = fingerprint(run, &vm, &settings);
-        let target = output_path(&options.out_dir, &profile.name, lang);
+        let target = output_path(&options.out_dir, &profile.name, lang, edition);
         let name = output_name(&target);
         let stale = if options.force {
             Some(Stale::Inputs)
         } else {
-            run.stamps.staleness(&target, &name, &inputs, &run.hashes)
+            run.stamps
+                .staleness(&target, &name, &inputs, &run.hashes)
+                .or_else(|| {
+                    let dir = previews::preview_dir(&options.out_dir, &name);
+                    run.stamps.previews_stale(&name, options.previews, &dir)
+                })
         };
         match (stale, options.check) {
-            (None, _) => report.finish(Status::Unchanged, start),
+            (None, _) => {
+                report.output_facts(run.stamps.load(&name).as_ref());
+                report.finish(Status::Unchanged, start)
+            }
             (Some(why), true) => {
                 report.reason = Some(why.to_string());
                 report.finish(Status::Stale, start)
@@ -105,20 +132,36 @@ impl Job<'_> {
         mut report: DocReport,
         start: Instant,
     ) -> DocReport {
-        let target = output_path(&run.options.out_dir, &self.profile.name, &self.lang);
-        let (pdf, files) = match self.typeset(run, vm, settings, &mut report) {
+        let target = output_path(
+            &run.options.out_dir,
+            &self.profile.name,
+            &self.lang,
+            vm.meta.edition,
+        );
+        let built = match self.typeset(run, vm, settings, &mut report) {
             Ok(built) => built,
             Err(errors) => {
                 report.diagnostics.extend(errors);
                 return report.finish(Status::Failed, start);
             }
         };
-        if let Err(e) = write_atomically(&target, &pdf) {
-            let message = format!("cannot write {}: {e}", target.display());
-            report.diagnostics.push(Diagnostic::error(message));
-            return report.finish(Status::Failed, start);
+        let dir = previews::preview_dir(&run.options.out_dir, &output_name(&target));
+        let mut written = Vec::new();
+        for (name, png) in &built.previews {
+            written.push((dir.join(name), png.as_slice()));
         }
-        let stamp = run.stamps.stamp(inputs, &files, &pdf);
+        written.push((target.clone(), built.pdf.as_slice()));
+        for (path, bytes) in written {
+            if let Err(e) = write_atomically(&path, bytes) {
+                let message = format!("cannot write {}: {e}", path.display());
+                report.diagnostics.push(Diagnostic::error(message));
+                return report.finish(Status::Failed, start);
+            }
+        }
+        let mut stamp = run.stamps.stamp(inputs, &built.files, &built.pdf);
+        stamp.pages = report.pages;
+        stamp.record_previews(run.options.previews, &built.previews);
+        report.output_facts(Some(&stamp));
         if let Err(e) = run.stamps.save(&output_name(&target), &stamp) {
             // The PDF is good; without its stamp the next build only redoes it.
             let message = format!("cannot write the build stamp of {}: {e}", target.display());
@@ -128,15 +171,13 @@ impl Job<'_> {
     }
 
     /// Compiles and exports; the document's warnings and page count go into the report.
-    /// Returns the PDF and the files the layout read.
-    #[allow(clippy::type_complexity)]
     fn typeset(
         &self,
         run: &Run<'_>,
         vm: &ViewModel,
         settings: &PdfSettings,
         report: &mut DocReport,
-    ) -> Result<(Vec<u8>, Vec<(std::path::PathBuf, Option<String>)>), Vec<Diagnostic>> {
+    ) -> Result<Built, Vec<Diagnostic>> {
         let compiled = run.session.compile(self.profile, vm)?;
         let mut warnings = compiled.warnings.clone();
         run.policy().apply(&mut warnings);
@@ -147,8 +188,25 @@ impl Job<'_> {
             return Err(tofu);
         }
         let pdf = typeset::export_pdf(&compiled.document, settings)?;
-        Ok((pdf, compiled.files))
+        let previews = match run.options.previews {
+            Some(dpi) => previews::render(&compiled, dpi),
+            None => Vec::new(),
+        };
+        Ok(Built {
+            pdf,
+            files: compiled.files,
+            previews,
+        })
     }
+}
+
+/// A document ready to be written.
+struct Built {
+    pdf: Vec<u8>,
+    /// The files the layout read, with the hashes of what it was given.
+    files: Vec<(std::path::PathBuf, Option<String>)>,
+    /// Page previews (`--png`): file name and PNG bytes.
+    previews: Vec<(String, Vec<u8>)>,
 }
 
 /// The hash of the running executable. Hashing a large binary on every run would cost more than

@@ -4,6 +4,7 @@
 //! never stops at the first).
 
 mod job;
+mod previews;
 mod report;
 mod shard;
 mod stamps;
@@ -14,12 +15,14 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
+pub use previews::preview_dir;
 pub use report::{DocReport, Status};
 pub use shard::Shard;
 pub use stamps::{Stale, Stamp};
 pub use write::{output_path, write_atomically};
 
 use crate::diagnostics::{Diagnostic, WarningPolicy};
+use crate::edition::Edition;
 use crate::session::{Checked, Session};
 use job::{Job, Run};
 
@@ -31,7 +34,9 @@ pub struct BuildOptions {
     pub strict: bool,
     /// Warnings fail the document (`--deny-warnings`).
     pub deny_warnings: bool,
-    /// PDF standards (`a-2b`, `ua-1`, …).
+    /// The editions to build, each to its own file (see [`output_path`]).
+    pub editions: Vec<Edition>,
+    /// PDF standards of the screen edition (`a-2b`, `ua-1`, …); empty: PDF/A-2b with PDF/UA-1.
     pub standards: Vec<String>,
     /// Rebuild even when the inputs have not changed.
     pub force: bool,
@@ -41,6 +46,8 @@ pub struct BuildOptions {
     pub shard: Option<Shard>,
     /// Documents compiled at once.
     pub jobs: usize,
+    /// Write page previews and a cover thumbnail at this resolution (`--png --dpi N`).
+    pub previews: Option<u32>,
 }
 
 impl Default for BuildOptions {
@@ -50,23 +57,34 @@ impl Default for BuildOptions {
             out_dir: PathBuf::from("out"),
             strict: false,
             deny_warnings: false,
+            editions: vec![Edition::Screen],
             standards: Vec::new(),
             force: false,
             check: false,
             shard: None,
             jobs: 1,
+            previews: None,
         }
     }
 }
 
-/// The layout inputs a set of PDF standards needs: PDF/A gets RGB colours.
-pub fn inputs_for_standards(standards: &[String]) -> Vec<(&'static str, &'static str)> {
-    if standards.iter().any(|s| s.starts_with("a-")) {
-        vec![("mgi-colour", "rgb")]
-    } else {
-        Vec::new()
+impl BuildOptions {
+    /// The PDF standards one edition is exported with. The print edition is PDF 1.6, the base
+    /// of PDF/X-4, which the post-processor then makes it; the screen edition is PDF/A-2b with
+    /// PDF/UA-1 unless other standards are asked for.
+    pub fn standards_of(&self, edition: Edition) -> Vec<String> {
+        match edition {
+            Edition::Print => vec!["1.6".into()],
+            Edition::Screen if self.standards.is_empty() => {
+                SCREEN_STANDARDS.map(String::from).to_vec()
+            }
+            Edition::Screen => self.standards.clone(),
+        }
     }
 }
+
+/// The screen edition's standards by default: an archivable, accessible file for the portal.
+pub const SCREEN_STANDARDS: [&str; 2] = ["a-2b", "ua-1"];
 
 /// Builds every requested document of the profiles in `dirs`; `on_done` sees each report as
 /// its document finishes (from the thread that built it).
@@ -86,12 +104,15 @@ pub fn build(
             options.out_dir.display()
         );
         let failed = |(name, lang, _): &(String, String, usize)| {
-            let d = vec![Diagnostic::error(message.clone())];
-            let r = DocReport::failed(&options.out_dir, name, lang, d);
-            on_done(&r);
-            r
+            let failed = |&edition: &Edition| {
+                let d = vec![Diagnostic::error(message.clone())];
+                let r = DocReport::failed(&options.out_dir, name, lang, edition, d);
+                on_done(&r);
+                r
+            };
+            options.editions.iter().map(failed).collect::<Vec<_>>()
         };
-        return jobs.iter().map(failed).collect();
+        return jobs.iter().flat_map(failed).collect();
     }
     let policy = WarningPolicy {
         deny: options.deny_warnings,
@@ -100,22 +121,29 @@ pub fn build(
     let one = |(name, lang, i): &(String, String, usize)| {
         let slot = &slots[*i];
         let checked = slot.get(session, policy);
-        let report = match &checked.profile {
+        let reports = match &checked.profile {
             Some(profile) => {
                 let job = Job {
                     profile,
                     lang: lang.clone(),
                     profile_diags: &checked.diagnostics,
                 };
-                job.run(&run)
+                job.run_editions(&run, on_done)
             }
-            None => DocReport::failed(&options.out_dir, name, lang, checked.diagnostics.clone()),
+            None => {
+                let failed = |&edition: &Edition| {
+                    let d = checked.diagnostics.clone();
+                    let r = DocReport::failed(&options.out_dir, name, lang, edition, d);
+                    on_done(&r);
+                    r
+                };
+                options.editions.iter().map(failed).collect()
+            }
         };
         drop(checked);
         slot.done();
         crate::typeset::evict(options.jobs.max(1) * 2);
-        on_done(&report);
-        report
+        reports
     };
     run_all(&jobs, options.jobs, one)
 }
@@ -200,13 +228,13 @@ fn folder_name(dir: &Path) -> String {
 fn run_all<J: Sync>(
     jobs: &[J],
     threads: usize,
-    one: impl Fn(&J) -> DocReport + Sync,
+    one: impl Fn(&J) -> Vec<DocReport> + Sync,
 ) -> Vec<DocReport> {
     if threads <= 1 || jobs.len() <= 1 {
-        return jobs.iter().map(one).collect();
+        return jobs.iter().flat_map(one).collect();
     }
     let next = AtomicUsize::new(0);
-    let done: Mutex<Vec<Option<DocReport>>> = Mutex::new(vec![None; jobs.len()]);
+    let done: Mutex<Vec<Option<Vec<DocReport>>>> = Mutex::new(vec![None; jobs.len()]);
     std::thread::scope(|scope| {
         for _ in 0..threads.min(jobs.len()) {
             scope.spawn(|| {
@@ -220,5 +248,5 @@ fn run_all<J: Sync>(
         }
     });
     let done = done.into_inner().unwrap_or_else(|p| p.into_inner());
-    done.into_iter().flatten().collect()
+    done.into_iter().flatten().flatten().collect()
 }

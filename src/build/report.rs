@@ -6,8 +6,10 @@ use std::time::Instant;
 
 use serde::Serialize;
 
+use super::stamps::Stamp;
 use super::write::output_path;
 use crate::diagnostics::Diagnostic;
+use crate::edition::Edition;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -25,10 +27,17 @@ pub enum Status {
 pub struct DocReport {
     pub profile: String,
     pub lang: String,
+    pub edition: Edition,
     pub output: String,
     pub status: Status,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<usize>,
+    /// Size of the output (built or unchanged).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<u64>,
+    /// SHA-256 of the output, in hex, for an upload step to verify.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
     pub millis: u64,
     /// Why a stale output must be rebuilt.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -38,18 +47,36 @@ pub struct DocReport {
 
 impl DocReport {
     /// A report of a document not (yet) built, carrying the problems found so far.
-    pub fn failed(out_dir: &Path, profile: &str, lang: &str, diagnostics: Vec<Diagnostic>) -> Self {
+    pub fn failed(
+        out_dir: &Path,
+        profile: &str,
+        lang: &str,
+        edition: Edition,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Self {
         DocReport {
             profile: profile.to_string(),
             lang: lang.to_string(),
-            output: output_path(out_dir, profile, lang)
+            edition,
+            output: output_path(out_dir, profile, lang, edition)
                 .to_string_lossy()
                 .into_owned(),
             status: Status::Failed,
             pages: None,
+            bytes: None,
+            sha256: None,
             millis: 0,
             reason: None,
             diagnostics,
+        }
+    }
+
+    /// Pages, size and SHA-256 of the output, as its stamp records them.
+    pub fn output_facts(&mut self, stamp: Option<&Stamp>) {
+        if let Some(stamp) = stamp {
+            self.pages = self.pages.or(stamp.pages);
+            self.bytes = stamp.bytes;
+            self.sha256 = stamp.sha256.clone();
         }
     }
 

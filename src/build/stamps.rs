@@ -30,6 +30,30 @@ pub struct Stamp {
     pub files: BTreeMap<String, String>,
     /// Hash of the PDF.
     pub output: String,
+    /// Pages, size and SHA-256 of the PDF, reported for unchanged outputs too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    /// Resolution of the page previews written with the PDF (`--png`), and each preview file
+    /// (name in the previews folder) → its hash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previews_dpi: Option<u32>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub previews: BTreeMap<String, String>,
+}
+
+impl Stamp {
+    /// Records the previews written with the PDF.
+    pub fn record_previews(&mut self, dpi: Option<u32>, files: &[(String, Vec<u8>)]) {
+        self.previews_dpi = dpi;
+        self.previews = files
+            .iter()
+            .map(|(name, png)| (name.clone(), crate::hash::content_hash(png)))
+            .collect();
+    }
 }
 
 /// Why an output must be rebuilt.
@@ -44,6 +68,8 @@ pub enum Stale {
     OutputMissing,
     /// The output was changed after it was built.
     OutputChanged,
+    /// `--png`: the page previews are missing, changed or at another resolution.
+    PreviewsMissing,
 }
 
 impl fmt::Display for Stale {
@@ -54,6 +80,7 @@ impl fmt::Display for Stale {
             Stale::File(path) => write!(f, "{path} changed"),
             Stale::OutputMissing => write!(f, "the output is missing"),
             Stale::OutputChanged => write!(f, "the output was changed after it was built"),
+            Stale::PreviewsMissing => write!(f, "its page previews are missing or out of date"),
         }
     }
 }
@@ -101,6 +128,11 @@ impl StampStore {
             inputs,
             files,
             output: crate::hash::content_hash(pdf),
+            pages: None,
+            bytes: Some(pdf.len() as u64),
+            sha256: Some(crate::hash::sha256_hex(pdf)),
+            previews_dpi: None,
+            previews: BTreeMap::new(),
         }
     }
 
@@ -134,6 +166,22 @@ impl StampStore {
             Some(h) if h != stamp.output => Some(Stale::OutputChanged),
             Some(_) => None,
         }
+    }
+}
+
+impl StampStore {
+    /// With `--png` at `dpi`: whether the previews in `dir` are missing, at another resolution
+    /// or changed since they were written (a PDF whose stamp holds is then built again).
+    pub fn previews_stale(&self, output_name: &str, dpi: Option<u32>, dir: &Path) -> Option<Stale> {
+        let dpi = dpi?;
+        let stamp = self.load(output_name)?;
+        let intact = stamp.previews_dpi == Some(dpi)
+            && !stamp.previews.is_empty()
+            && stamp
+                .previews
+                .iter()
+                .all(|(name, hash)| file_hash(&dir.join(name)).as_deref() == Some(hash));
+        (!intact).then_some(Stale::PreviewsMissing)
     }
 }
 

@@ -3,9 +3,15 @@
 
 use std::path::{Path, PathBuf};
 
-/// `OUT/<profile>.<lang>.pdf`
-pub fn output_path(out_dir: &Path, profile: &str, lang: &str) -> PathBuf {
-    out_dir.join(format!("{profile}.{lang}.pdf"))
+use crate::edition::Edition;
+
+/// `OUT/<profile>.<lang>.pdf` for the screen edition, `OUT/<profile>.<lang>.print.pdf` for the
+/// print edition.
+pub fn output_path(out_dir: &Path, profile: &str, lang: &str, edition: Edition) -> PathBuf {
+    match edition {
+        Edition::Screen => out_dir.join(format!("{profile}.{lang}.pdf")),
+        Edition::Print => out_dir.join(format!("{profile}.{lang}.print.pdf")),
+    }
 }
 
 /// Writes `bytes` to a temporary file in the target's folder, then renames it over the target.

@@ -120,6 +120,10 @@ pub struct DocumentsArgs {
     /// controls, Typst's warnings (for release builds and CI gates).
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Which edition to build: `screen` (sRGB, PDF/A-2b + PDF/UA-1, `<profile>.<lang>.pdf`),
+    /// `print` (CMYK PDF/X-4 with bleed and crop marks, `<profile>.<lang>.print.pdf`) or both.
+    #[arg(long, value_enum, default_value = "screen")]
+    pub edition: EditionArg,
 }
 
 #[derive(Args)]
@@ -130,11 +134,46 @@ pub struct WatchArgs {
     pub project: ProjectArgs,
 }
 
+/// `--edition` where one edition is meant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SingleEdition {
+    Print,
+    Screen,
+}
+
+impl SingleEdition {
+    pub fn edition(self) -> mgi_press::edition::Edition {
+        match self {
+            SingleEdition::Print => mgi_press::edition::Edition::Print,
+            SingleEdition::Screen => mgi_press::edition::Edition::Screen,
+        }
+    }
+}
+
+/// `--edition`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EditionArg {
+    Print,
+    Screen,
+    Both,
+}
+
+impl EditionArg {
+    pub fn editions(self) -> Vec<mgi_press::edition::Edition> {
+        use mgi_press::edition::Edition;
+        match self {
+            EditionArg::Print => vec![Edition::Print],
+            EditionArg::Screen => vec![Edition::Screen],
+            EditionArg::Both => vec![Edition::Screen, Edition::Print],
+        }
+    }
+}
+
 #[derive(Args)]
 pub struct BuildArgs {
     #[command(flatten)]
     pub docs: DocumentsArgs,
-    /// PDF standard to conform to, e.g. a-2b or ua-1 (repeatable).
+    /// PDF standards of the screen edition instead of a-2b + ua-1, e.g. a-3b (repeatable).
     #[arg(long = "pdf-standard")]
     pub pdf_standards: Vec<String>,
     /// Rebuild even documents whose inputs have not changed.
@@ -149,6 +188,13 @@ pub struct BuildArgs {
     /// Documents compiled in parallel (default: the number of cores).
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
+    /// Also write page previews (PNG) and a cover thumbnail of each output, in
+    /// `OUT/previews/<profile>.<lang>[.print]/`.
+    #[arg(long)]
+    pub png: bool,
+    /// Resolution of the page previews.
+    #[arg(long, default_value_t = 96, requires = "png", value_parser = clap::value_parser!(u32).range(10..=600))]
+    pub dpi: u32,
     /// No progress lines or bar on standard error (problems are still reported).
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -164,6 +210,10 @@ pub struct DataArgs {
     pub profile: PathBuf,
     #[arg(long, short = 'l', default_value = "en")]
     pub lang: String,
+    /// The edition whose view model to write (bleed and crop marks differ; for the colours,
+    /// pass the same edition to Typst: `--input mgi-edition=screen`).
+    #[arg(long, value_enum, default_value = "screen")]
+    pub edition: SingleEdition,
     /// Output file; standard output when absent.
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,

@@ -4,8 +4,9 @@
 
 use std::process::ExitCode;
 
-use mgi_press::build::{BuildOptions, DocReport, Status, inputs_for_standards};
+use mgi_press::build::{BuildOptions, DocReport, Status};
 use mgi_press::diagnostics::{Diagnostic, RenderStyle, WarningPolicy, has_errors};
+use mgi_press::edition::Edition;
 use mgi_press::typeset::check_standards;
 
 use super::args::{BuildArgs, Format};
@@ -13,9 +14,14 @@ use super::progress::{Progress, result_line};
 use super::{CmdResult, languages, open, out, out_json, report};
 
 pub fn run(args: BuildArgs, style: &RenderStyle) -> CmdResult {
+    let editions = args.docs.edition.editions();
+    if !args.pdf_standards.is_empty() && !editions.contains(&Edition::Screen) {
+        let d = Diagnostic::error("`--pdf-standard` sets the standards of the screen edition")
+            .with_hint("the print edition is always PDF/X-4; use `--edition screen` or `both`");
+        return Err(vec![d]);
+    }
     check_standards(&args.pdf_standards).map_err(|e| vec![Diagnostic::error(e)])?;
-    let inputs = inputs_for_standards(&args.pdf_standards);
-    let session = open(&args.project, &inputs)?;
+    let session = open(&args.project, &[])?;
     let mut pack_diags = session.pack_diagnostics.clone();
     WarningPolicy {
         deny: args.docs.deny_warnings,
@@ -35,11 +41,13 @@ pub fn run(args: BuildArgs, style: &RenderStyle) -> CmdResult {
         out_dir: args.docs.out,
         strict: args.docs.strict,
         deny_warnings: args.docs.deny_warnings,
+        editions,
         standards: args.pdf_standards,
         force: args.force,
         check: args.check,
         shard: args.shard,
         jobs,
+        previews: args.png.then_some(args.dpi),
     };
     let progress = Progress::new(args.quiet, *style);
     let reports = mgi_press::build::build(&session, &dirs, &options, &|r| progress.done(r));

@@ -15,7 +15,7 @@ pub fn run(args: DataArgs, style: &RenderStyle) -> CmdResult {
     let mut diags = session.pack_diagnostics.clone();
     diags.extend(checked.diagnostics);
     let vm = checked.profile.as_ref().and_then(|p| {
-        let (vm, d) = session.resolve(p, &lang, args.strict);
+        let (vm, d) = session.resolve_edition(p, &lang, args.strict, args.edition.edition());
         diags.extend(d);
         vm
     });

@@ -2,11 +2,25 @@
 //! output intent, bleed, crop marks, trim and bleed boxes) and the screen edition for the web
 //! portal (sRGB brand colours, PDF/A-2b with PDF/UA-1, light images).
 
+pub mod images;
+
 use std::fmt;
 use std::str::FromStr;
 
 /// One edition of a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Edition {
     Print,

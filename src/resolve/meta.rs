@@ -8,7 +8,8 @@ use super::cover::Cover;
 use super::findings::Dimension;
 use super::labels::Labels;
 use super::lookup::Resolver;
-use crate::load::model::facts::Facts;
+use crate::edition::Edition;
+use crate::load::model::facts::{Facts, Print};
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Meta {
@@ -22,6 +23,10 @@ pub struct Meta {
     pub published: String,
     pub published_text: String,
     pub paper: String,
+    /// `print` or `screen` (see [`Meta::for_edition`]).
+    pub edition: Edition,
+    /// Bleed and crop marks: those of `print` in profile.json for the print edition, none for
+    /// the screen edition.
     pub bleed_mm: f64,
     pub crop_marks: bool,
     pub title: String,
@@ -95,10 +100,23 @@ pub fn meta(
         published: facts.published.clone(),
         published_text,
         paper: facts.paper.as_str().to_string(),
+        edition: Edition::Print,
         bleed_mm: facts.print.bleed_mm,
         crop_marks: facts.print.crop_marks,
         title,
         author: cover.publisher.clone(),
         keywords,
+    }
+}
+
+impl Meta {
+    /// The metadata of one edition: the print edition has the bleed and crop marks asked for
+    /// in `print`, the screen edition neither.
+    pub fn for_edition(&mut self, edition: Edition, print: &Print) {
+        self.edition = edition;
+        (self.bleed_mm, self.crop_marks) = match edition {
+            Edition::Print => (print.bleed_mm, print.crop_marks),
+            Edition::Screen => (0.0, false),
+        };
     }
 }

@@ -13,6 +13,7 @@ use typst_layout::PagedDocument;
 use super::world::{DocWorld, Mount, Shared};
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Location, Severity};
+use crate::edition::Edition;
 
 /// Everything one compile needs besides the shared state.
 pub struct DocInput<'a> {
@@ -24,6 +25,11 @@ pub struct DocInput<'a> {
     /// The view model JSON.
     pub data: Vec<u8>,
     pub today: Date,
+    /// The edition: the layout sees it as `sys.inputs.mgi-edition` (brand colours).
+    pub edition: Edition,
+    /// Bytes served in place of files of the profile folder: (path relative to it, bytes,
+    /// hash of the real file they were made from).
+    pub substitutes: Vec<(String, Vec<u8>, String)>,
 }
 
 /// A successfully laid-out document with the warnings found on the way.
@@ -53,12 +59,16 @@ pub fn compile(shared: &Arc<Shared>, input: DocInput<'_>) -> Result<Compiled, Ve
         .ok_or_else(|| vec![Diagnostic::error("invalid publication date")])?;
     let world = DocWorld::new(
         shared.clone(),
+        input.edition,
         input.layout,
         layouts,
         profile,
         input.data,
         today,
     );
+    for (rest, bytes, original) in input.substitutes {
+        world.substitute(&rest, bytes, original);
+    }
     let result = typst::compile::<PagedDocument>(&world);
     let warnings = convert_all(&world, &result.warnings);
     match result.output {

@@ -128,6 +128,11 @@ pub fn render_rgba(
     Some((pixmap.width(), pixmap.height(), pixmap.data().to_vec()))
 }
 
+/// The width of one page (0-based) in points (the trimmed page: its frame, without bleed).
+pub fn page_width_pt(document: &PagedDocument, page: usize) -> Option<f64> {
+    Some(document.pages().get(page)?.frame.width().to_pt())
+}
+
 /// Renders one page (0-based) to PNG bytes.
 pub fn render_png(document: &PagedDocument, page: usize, pixel_per_pt: f32) -> Option<Vec<u8>> {
     let page = document.pages().get(page)?;

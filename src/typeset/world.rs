@@ -17,6 +17,7 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
 use super::fonts::FontSet;
+use crate::edition::Edition;
 use crate::hash::content_hash;
 
 /// A virtual folder of the world, e.g. `/layouts` → `<project>/layouts`.
@@ -40,21 +41,29 @@ impl Mount {
 /// What all documents of one run share: the standard library, the fonts, and the parsed
 /// layout sources (read once per run, so every document sees the same layout).
 pub struct Shared {
-    library: LazyHash<Library>,
+    /// The standard library of each edition: the layout sees `sys.inputs.mgi-edition`.
+    print_library: LazyHash<Library>,
+    screen_library: LazyHash<Library>,
     fonts: FontSet,
     layout_files: Mutex<HashMap<FileId, FileResult<Bytes>>>,
     layout_sources: Mutex<HashMap<FileId, FileResult<Source>>>,
 }
 
 impl Shared {
-    /// `inputs` become the layout's `sys.inputs` (e.g. `mgi-colour: rgb`).
+    /// `inputs` become the layout's `sys.inputs`, besides `mgi-edition` (`print` or `screen`).
     pub fn new(fonts: FontSet, inputs: &[(&str, &str)]) -> Self {
-        let inputs: typst::foundations::Dict = inputs
-            .iter()
-            .map(|(k, v)| ((*k).into(), typst::foundations::Value::Str((*v).into())))
-            .collect();
+        let library = |edition: Edition| {
+            let inputs: typst::foundations::Dict = inputs
+                .iter()
+                .copied()
+                .chain([("mgi-edition", edition.name())])
+                .map(|(k, v)| (k.into(), typst::foundations::Value::Str(v.into())))
+                .collect();
+            LazyHash::new(Library::builder().with_inputs(inputs).build())
+        };
         Shared {
-            library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
+            print_library: library(Edition::Print),
+            screen_library: library(Edition::Screen),
             fonts,
             layout_files: Mutex::new(HashMap::new()),
             layout_sources: Mutex::new(HashMap::new()),
@@ -90,6 +99,7 @@ fn rooted(path: &str) -> FileId {
 /// One document's world.
 pub struct DocWorld {
     shared: Arc<Shared>,
+    edition: Edition,
     main: FileId,
     data_id: FileId,
     data: Bytes,
@@ -101,11 +111,14 @@ pub struct DocWorld {
     /// Every real file the layout asked for (found or not) during this compile, including the
     /// asks Typst repeats to validate its memoized results: the document's file inputs.
     accessed: Mutex<BTreeMap<PathBuf, FileId>>,
+    /// Files served with other bytes (see `substitute`) → the hash of the real file.
+    substituted: Mutex<HashMap<FileId, String>>,
 }
 
 impl DocWorld {
     pub fn new(
         shared: Arc<Shared>,
+        edition: Edition,
         layout: &str,
         layouts: Mount,
         profile: Option<Mount>,
@@ -114,6 +127,7 @@ impl DocWorld {
     ) -> Self {
         DocWorld {
             shared,
+            edition,
             main: main_file_id(layout),
             data_id: data_file_id(layout),
             data: Bytes::new(data),
@@ -122,6 +136,22 @@ impl DocWorld {
             today,
             profile_files: Mutex::new(HashMap::new()),
             accessed: Mutex::new(BTreeMap::new()),
+            substituted: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Serves `bytes` in place of the profile's file at `rest` (a path relative to the profile
+    /// folder): e.g. a downsampled cover photograph for the screen edition, made from the
+    /// real file whose hash is `original` (what the stamps record, since the substitute is a
+    /// function of it).
+    pub fn substitute(&self, rest: &str, bytes: Vec<u8>, original: String) {
+        if let Some(profile) = &self.profile {
+            let vpath = format!("{}/{rest}", profile.prefix);
+            if let Ok(path) = VirtualPath::new(&vpath) {
+                let id = RootedPath::new(VirtualRoot::Project, path).intern();
+                lock(&self.profile_files).insert(id, Ok(Bytes::new(bytes)));
+                lock(&self.substituted).insert(id, original);
+            }
         }
     }
 
@@ -132,7 +162,9 @@ impl DocWorld {
         accessed
             .into_iter()
             .map(|(path, id)| {
-                let hash = self.read(id).ok().map(|b| content_hash(b.as_slice()));
+                let original = lock(&self.substituted).get(&id).cloned();
+                let hash =
+                    original.or_else(|| self.read(id).ok().map(|b| content_hash(b.as_slice())));
                 (path, hash)
             })
             .collect()
@@ -223,7 +255,10 @@ fn read_inside(dir: &Path, rest: &str, vpath: &str) -> FileResult<Bytes> {
 
 impl World for DocWorld {
     fn library(&self) -> &LazyHash<Library> {
-        &self.shared.library
+        match self.edition {
+            Edition::Print => &self.shared.print_library,
+            Edition::Screen => &self.shared.screen_library,
+        }
     }
 
     fn book(&self) -> &LazyHash<FontBook> {

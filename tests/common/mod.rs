@@ -73,8 +73,18 @@ pub fn build(dirs: &[PathBuf], langs: &[&str], out: &Path) -> Vec<DocReport> {
     session().build(dirs, &options)
 }
 
-/// Loads, resolves and lays out a profile; panics with the diagnostics on failure.
+/// Loads, resolves and lays out a profile (screen edition); panics with the diagnostics on
+/// failure.
 pub fn layout(dir: &Path, lang: &str) -> (typst_layout::PagedDocument, Vec<PageInfo>) {
+    layout_edition(dir, lang, mgi_press::edition::Edition::Screen)
+}
+
+/// `layout` in one edition.
+pub fn layout_edition(
+    dir: &Path,
+    lang: &str,
+    edition: mgi_press::edition::Edition,
+) -> (typst_layout::PagedDocument, Vec<PageInfo>) {
     let s = session();
     let checked = s.load(dir);
     let profile = checked.profile.unwrap_or_else(|| {
@@ -83,7 +93,7 @@ pub fn layout(dir: &Path, lang: &str) -> (typst_layout::PagedDocument, Vec<PageI
             mgi_press::diagnostics::render_all(&checked.diagnostics)
         )
     });
-    let (vm, diags) = s.resolve(&profile, lang, false);
+    let (vm, diags) = s.resolve_edition(&profile, lang, false, edition);
     let vm = vm.unwrap_or_else(|| panic!("{}", mgi_press::diagnostics::render_all(&diags)));
     let compiled = s
         .compile(&profile, &vm)

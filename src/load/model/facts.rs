@@ -56,19 +56,54 @@ impl Paper {
             Paper::Letter => "letter",
         }
     }
+
+    /// The trimmed page width.
+    pub fn width_mm(self) -> f64 {
+        match self {
+            Paper::A4 => 210.0,
+            Paper::Letter => 215.9,
+        }
+    }
 }
 
-/// Options for the printer.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// Options of the print edition (the screen edition has no bleed and no marks).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Print {
-    /// Bleed added on each side of every page, in millimetres (0 for the web).
-    #[serde(default)]
+    /// Bleed added on each side of every page of the print edition, in millimetres.
+    #[serde(default = "default_bleed_mm")]
     #[schemars(range(min = 0.0, max = 20.0))]
     pub bleed_mm: f64,
-    /// Draw crop marks in the bleed area.
-    #[serde(default)]
+    /// Crop marks outside the trim of the print edition.
+    #[serde(default = "default_crop_marks")]
     pub crop_marks: bool,
+    /// The printer's CMYK output profile (an `.icc` file, relative to the profile folder),
+    /// embedded as the PDF/X output intent; the profile shipped in `color/` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_profile: Option<String>,
+    /// The output condition the printer names (e.g. `FOGRA51`); when absent, read from the
+    /// output profile's description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_condition: Option<String>,
+}
+
+fn default_bleed_mm() -> f64 {
+    3.0
+}
+
+fn default_crop_marks() -> bool {
+    true
+}
+
+impl Default for Print {
+    fn default() -> Self {
+        Print {
+            bleed_mm: default_bleed_mm(),
+            crop_marks: default_crop_marks(),
+            output_profile: None,
+            output_condition: None,
+        }
+    }
 }
 
 /// One row of the conventions table.

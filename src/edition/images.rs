@@ -1,0 +1,118 @@
+//! Light images for the screen edition: a cover photograph made for print (300 ppi and more at
+//! its printed size) is downsampled before Typst embeds it, so the portal's file stays small.
+//! Deterministic: the same photograph gives the same bytes (pure-Rust decode, resize, encode).
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+
+use image::codecs::jpeg::JpegEncoder;
+use image::imageops::FilterType;
+use image::{ImageFormat, ImageReader};
+
+/// Resolution aimed at on screen, in pixels per inch of the printed size: enough for a
+/// zoomed-in page on a high-density display.
+pub const SCREEN_PPI: f64 = 200.0;
+/// An image is downsampled only when it is this much wider than it needs to be.
+const SLACK: f64 = 1.25;
+/// JPEG quality of the downsampled photograph.
+const QUALITY: u8 = 85;
+
+/// The downsampled bytes of a photograph shown `width_mm` wide, in the format it came in
+/// (Typst tells formats by the file name), or `None` when it is not far above screen
+/// resolution (or cannot be decoded: Typst then reports the original).
+pub fn downsample(bytes: &[u8], width_mm: f64) -> Option<Vec<u8>> {
+    let target = (width_mm / 25.4 * SCREEN_PPI).ceil() as u32;
+    let reader = ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .ok()?;
+    let format = reader.format()?;
+    let (w, h) = reader.into_dimensions().ok()?;
+    if f64::from(w) <= f64::from(target) * SLACK {
+        return None;
+    }
+    let img = image::load_from_memory_with_format(bytes, format).ok()?;
+    let height = ((f64::from(h) * f64::from(target) / f64::from(w)).round() as u32).max(1);
+    let small = img.resize_exact(target, height, FilterType::Triangle);
+    let mut out = Vec::new();
+    match format {
+        ImageFormat::Jpeg => JpegEncoder::new_with_quality(&mut out, QUALITY)
+            .encode_image(&small.to_rgb8())
+            .ok()?,
+        ImageFormat::Png => small
+            .write_to(&mut std::io::Cursor::new(&mut out), ImageFormat::Png)
+            .ok()?,
+        _ => return None,
+    }
+    Some(out)
+}
+
+/// The last few downsampled photographs, by content hash and width, so that the languages of
+/// one profile share the work. Small and bounded: a batch over many profiles keeps only the
+/// most recent ones.
+#[derive(Default)]
+pub struct ScreenImages {
+    recent: Mutex<VecDeque<(String, Option<Arc<Vec<u8>>>)>>,
+}
+
+const KEEP: usize = 4;
+
+impl ScreenImages {
+    /// `downsample`, remembered.
+    pub fn get(&self, bytes: &[u8], width_mm: f64) -> Option<Arc<Vec<u8>>> {
+        let key = format!("{}@{width_mm}", crate::hash::content_hash(bytes));
+        let lock = || self.recent.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((_, found)) = lock().iter().find(|(k, _)| *k == key) {
+            return found.clone();
+        }
+        let made = downsample(bytes, width_mm).map(Arc::new);
+        let mut recent = lock();
+        recent.push_front((key, made.clone()));
+        recent.truncate(KEEP);
+        made
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jpeg(w: u32, h: u32) -> Vec<u8> {
+        let img = image::RgbImage::from_fn(w, h, |x, y| {
+            image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+        });
+        let mut out = Vec::new();
+        JpegEncoder::new_with_quality(&mut out, 90)
+            .encode_image(&img)
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn large_photographs_shrink_to_screen_resolution_and_small_ones_stay() {
+        let big = jpeg(2560, 1707);
+        let small = downsample(&big, 210.0).expect("downsampled");
+        let img = image::load_from_memory(&small).unwrap();
+        assert_eq!(img.width(), (210.0f64 / 25.4 * SCREEN_PPI).ceil() as u32);
+        assert_eq!(
+            img.height(),
+            (1707.0f64 * f64::from(img.width()) / 2560.0).round() as u32
+        );
+        assert!(small.len() < big.len());
+        assert_eq!(downsample(&big, 210.0), Some(small), "deterministic");
+        assert_eq!(downsample(&jpeg(1800, 1200), 210.0), None);
+        assert_eq!(downsample(b"not an image", 210.0), None);
+        let png = {
+            let img = image::RgbaImage::from_pixel(2600, 100, image::Rgba([10, 20, 30, 128]));
+            let mut out = Vec::new();
+            img.write_to(&mut std::io::Cursor::new(&mut out), ImageFormat::Png)
+                .unwrap();
+            out
+        };
+        let small = downsample(&png, 210.0).expect("downsampled");
+        assert_eq!(
+            image::guess_format(&small).unwrap(),
+            ImageFormat::Png,
+            "a PNG stays a PNG"
+        );
+    }
+}
