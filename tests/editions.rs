@@ -75,13 +75,18 @@ fn colour_operators(doc: &Document) -> Vec<String> {
         if !(is_form || is_page_content) {
             continue;
         }
-        let Ok(bytes) = stream.decompressed_content().or_else(|_| Ok::<_, ()>(stream.content.clone())) else {
+        let Ok(bytes) = stream
+            .decompressed_content()
+            .or_else(|_| Ok::<_, ()>(stream.content.clone()))
+        else {
             continue;
         };
         if let Ok(content) = Content::decode(&bytes) {
             for op in content.operations {
-                if ["k", "K", "rg", "RG", "g", "G", "cs", "CS", "sc", "scn", "SC", "SCN"]
-                    .contains(&op.operator.as_str())
+                if [
+                    "k", "K", "rg", "RG", "g", "G", "cs", "CS", "sc", "scn", "SC", "SCN",
+                ]
+                .contains(&op.operator.as_str())
                 {
                     ops.push(op.operator);
                 }
@@ -118,8 +123,14 @@ fn screen_edition_is_pdf_a_and_ua_tagged_titled_linked_and_rgb() {
     let doc = Document::load_mem(&bytes).unwrap();
 
     let xmp = metadata_xml(&doc);
-    assert!(xmp.contains("pdfaid:part") && xmp.contains(">2<") || xmp.contains("pdfaid:part=\"2\""), "{xmp}");
-    assert!(xmp.contains("pdfuaid:part"), "no PDF/UA identification: {xmp}");
+    assert!(
+        xmp.contains("pdfaid:part") && xmp.contains(">2<") || xmp.contains("pdfaid:part=\"2\""),
+        "{xmp}"
+    );
+    assert!(
+        xmp.contains("pdfuaid:part"),
+        "no PDF/UA identification: {xmp}"
+    );
     assert!(xmp.contains("dc:title"), "no title in the XMP");
 
     let catalog = doc.catalog().unwrap();
@@ -135,7 +146,10 @@ fn screen_edition_is_pdf_a_and_ua_tagged_titled_linked_and_rgb() {
     let mut uris = Vec::new();
     for (_, page) in doc.get_pages() {
         for annot in doc.get_page_annotations(page).unwrap_or_default() {
-            if let Ok(action) = annot.get(b"A").and_then(|a| doc.dereference(a)).map(|(_, a)| a)
+            if let Ok(action) = annot
+                .get(b"A")
+                .and_then(|a| doc.dereference(a))
+                .map(|(_, a)| a)
                 && let Ok(dict) = action.as_dict()
                 && let Ok(uri) = dict.get(b"URI").and_then(Object::as_str)
             {
@@ -153,7 +167,10 @@ fn screen_edition_is_pdf_a_and_ua_tagged_titled_linked_and_rgb() {
     // RGB (3 components) or grey.
     let ops = colour_operators(&doc);
     assert!(ops.iter().any(|o| o == "scn"), "no colour set at all");
-    assert!(!ops.iter().any(|o| o == "k" || o == "K"), "CMYK colour in the screen edition");
+    assert!(
+        !ops.iter().any(|o| o == "k" || o == "K"),
+        "CMYK colour in the screen edition"
+    );
     assert!(
         !all_names(&doc).iter().any(|n| n == b"DeviceCMYK"),
         "DeviceCMYK in the screen edition"
@@ -167,14 +184,23 @@ fn screen_edition_is_pdf_a_and_ua_tagged_titled_linked_and_rgb() {
             icc_components.push(n);
         }
     }
-    assert!(icc_components.contains(&3), "no sRGB profile: {icc_components:?}");
-    assert!(!icc_components.contains(&4), "a CMYK profile: {icc_components:?}");
+    assert!(
+        icc_components.contains(&3),
+        "no sRGB profile: {icc_components:?}"
+    );
+    assert!(
+        !icc_components.contains(&4),
+        "a CMYK profile: {icc_components:?}"
+    );
 
     // The cover photograph is downsampled for the screen (the source is 2560 px wide).
     let mut widths = Vec::new();
     for (_, o) in doc.objects.iter() {
         if let Ok(s) = o.as_stream()
-            && s.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|n| n == b"Image")
+            && s.dict
+                .get(b"Subtype")
+                .and_then(Object::as_name)
+                .is_ok_and(|n| n == b"Image")
             && let Ok(w) = s.dict.get(b"Width").and_then(Object::as_i64)
         {
             widths.push(w);
@@ -187,7 +213,10 @@ fn screen_edition_is_pdf_a_and_ua_tagged_titled_linked_and_rgb() {
     let r = &report[0];
     assert_eq!(r["bytes"].as_u64().unwrap(), bytes.len() as u64);
     assert_eq!(r["pages"].as_u64().unwrap(), doc.get_pages().len() as u64);
-    assert_eq!(r["sha256"].as_str().unwrap(), mgi_press::hash::sha256_hex(&bytes));
+    assert_eq!(
+        r["sha256"].as_str().unwrap(),
+        mgi_press::hash::sha256_hex(&bytes)
+    );
 }
 
 #[test]
@@ -216,7 +245,11 @@ fn previews_are_written_recorded_and_rebuilt_when_missing() {
     std::fs::remove_file(dir.join("page-002.png")).unwrap();
     let again = build_sample(out.path(), "ru", &["--png", "--dpi", "30"]);
     assert_eq!(again[0]["status"], "built");
-    assert_eq!(std::fs::read(dir.join("page-002.png")).unwrap(), first, "deterministic");
+    assert_eq!(
+        std::fs::read(dir.join("page-002.png")).unwrap(),
+        first,
+        "deterministic"
+    );
 }
 
 #[test]

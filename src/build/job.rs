@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use super::BuildOptions;
 use super::previews;
-use super::report::{DocReport, Status};
+use super::report::{DocReport, Status, Timings, lap};
 use super::stamps::{FileHashes, Stale, StampStore};
 use super::write::{output_path, write_atomically};
 use crate::diagnostics::{Diagnostic, WarningPolicy, has_errors};
@@ -118,7 +118,13 @@ impl Job<'_> {
                 report.reason = Some(why.to_string());
                 report.finish(Status::Stale, start)
             }
-            (Some(_), false) => self.write(run, &vm, &settings, inputs, report, start),
+            (Some(_), false) => {
+                report.timings = Some(Timings {
+                    prepare: lap(&mut start.clone()),
+                    ..Timings::default()
+                });
+                self.write(run, &vm, &settings, inputs, report, start)
+            }
         }
     }
 
@@ -145,6 +151,7 @@ impl Job<'_> {
                 return report.finish(Status::Failed, start);
             }
         };
+        let mut lap_start = Instant::now();
         let dir = previews::preview_dir(&run.options.out_dir, &output_name(&target));
         let mut written = Vec::new();
         for (name, png) in &built.previews {
@@ -159,6 +166,11 @@ impl Job<'_> {
             }
         }
         let mut stamp = run.stamps.stamp(inputs, &built.files, &built.pdf);
+        let write_ms = |r: &mut DocReport, t: &mut Instant| {
+            if let Some(timings) = &mut r.timings {
+                timings.write = lap(t);
+            }
+        };
         stamp.pages = report.pages;
         stamp.record_previews(run.options.previews, &built.previews);
         report.output_facts(Some(&stamp));
@@ -167,6 +179,7 @@ impl Job<'_> {
             let message = format!("cannot write the build stamp of {}: {e}", target.display());
             report.diagnostics.push(Diagnostic::warning(message));
         }
+        write_ms(&mut report, &mut lap_start);
         report.finish(Status::Built, start)
     }
 
@@ -178,7 +191,9 @@ impl Job<'_> {
         settings: &PdfSettings,
         report: &mut DocReport,
     ) -> Result<Built, Vec<Diagnostic>> {
+        let mut t = Instant::now();
         let compiled = run.session.compile(self.profile, vm)?;
+        let compile_ms = lap(&mut t);
         let mut warnings = compiled.warnings.clone();
         run.policy().apply(&mut warnings);
         report.diagnostics.extend(warnings);
@@ -188,10 +203,16 @@ impl Job<'_> {
             return Err(tofu);
         }
         let pdf = typeset::export_pdf(&compiled.document, settings)?;
+        let export_ms = lap(&mut t);
         let previews = match run.options.previews {
             Some(dpi) => previews::render(&compiled, dpi),
             None => Vec::new(),
         };
+        if let Some(timings) = &mut report.timings {
+            timings.compile = compile_ms;
+            timings.export = export_ms;
+            timings.previews = lap(&mut t);
+        }
         Ok(Built {
             pdf,
             files: compiled.files,

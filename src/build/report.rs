@@ -22,6 +22,26 @@ pub enum Status {
     Failed,
 }
 
+/// Where one document's time went, in milliseconds: resolving the view model and checking its
+/// stamp (`prepare`, after the profile was loaded and checked once for all its documents),
+/// Typst's layout (`compile`), the PDF export with any post-processing (`export`), previews
+/// (`previews`) and writing the files and the stamp (`write`).
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Timings {
+    pub prepare: f64,
+    pub compile: f64,
+    pub export: f64,
+    pub previews: f64,
+    pub write: f64,
+}
+
+/// Milliseconds since `t`, and resets `t` to now.
+pub fn lap(t: &mut Instant) -> f64 {
+    let ms = (t.elapsed().as_secs_f64() * 10_000.0).round() / 10.0;
+    *t = Instant::now();
+    ms
+}
+
 /// The outcome of one document.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocReport {
@@ -39,6 +59,9 @@ pub struct DocReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sha256: Option<String>,
     pub millis: u64,
+    /// Where the document's time went, in milliseconds (built documents).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timings: Option<Timings>,
     /// Why a stale output must be rebuilt.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
@@ -66,6 +89,7 @@ impl DocReport {
             bytes: None,
             sha256: None,
             millis: 0,
+            timings: None,
             reason: None,
             diagnostics,
         }
