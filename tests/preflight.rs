@@ -70,7 +70,10 @@ const UA_XMP: &str = r#"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="
 /// GTS_PDFXVersion in info and XMP, /Trapped, both boxes on every page.
 fn print_file(pages: Vec<Page>) -> Pdf {
     let mut doc = Document::with_version("1.6");
-    let profile = doc.add_object(Stream::new(dictionary! { "N" => 4 }, b"not a real profile".to_vec()));
+    let profile = doc.add_object(Stream::new(
+        dictionary! { "N" => 4 },
+        b"not a real profile".to_vec(),
+    ));
     let intent = dictionary! {
         "Type" => "OutputIntent",
         "S" => "GTS_PDFX",
@@ -83,7 +86,13 @@ fn print_file(pages: Vec<Page>) -> Pdf {
         "GTS_PDFXVersion" => Object::string_literal("PDF/X-4"),
         "Trapped" => "False",
     };
-    Pdf { doc, pages, catalog, info, xmp: PDFX_XMP.into() }
+    Pdf {
+        doc,
+        pages,
+        catalog,
+        info,
+        xmp: PDFX_XMP.into(),
+    }
 }
 
 /// A screen file that passes: /Lang, title, DisplayDocTitle, a structure tree, RGB colour.
@@ -97,7 +106,13 @@ fn screen_file(pages: Vec<Page>) -> Pdf {
         "StructTreeRoot" => tree,
     };
     let info = dictionary! { "Title" => Object::string_literal("Test") };
-    Pdf { doc, pages, catalog, info, xmp: UA_XMP.into() }
+    Pdf {
+        doc,
+        pages,
+        catalog,
+        info,
+        xmp: UA_XMP.into(),
+    }
 }
 
 fn ints(values: &[i64]) -> Object {
@@ -213,7 +228,10 @@ fn a_clean_print_file_passes() {
     assert_eq!(rules(&report, "error"), Vec::<String>::new(), "{report:#}");
     assert_eq!(code, 0);
     assert_eq!(report["facts"]["standards"][0], "PDF/X-4");
-    assert_eq!(report["facts"]["output_intent"], "FOGRA39 (4-component profile)");
+    assert_eq!(
+        report["facts"]["output_intent"],
+        "FOGRA39 (4-component profile)"
+    );
     assert_eq!(report["facts"]["bleed_mm"], 3.0);
 }
 
@@ -225,7 +243,9 @@ fn a_150_ppi_image_is_named_with_its_page() {
     // 1800 × 1200 px at the same size: 300 ppi, fine.
     let good = image(&mut pdf.doc, 1800, 1200, "DeviceCMYK");
     let content = "q 432 0 0 288 100 100 cm /Im1 Do Q q 432 0 0 288 100 400 cm /Im2 Do Q";
-    let page = Page::a4(content).resource("XObject", "Im1", low.clone()).resource("XObject", "Im2", good);
+    let page = Page::a4(content)
+        .resource("XObject", "Im1", low.clone())
+        .resource("XObject", "Im2", good);
     pdf.pages = vec![Page::a4(CMYK_FILL), page];
     let (code, report) = preflight(&pdf.bytes(), "print");
     assert_eq!(code, 1);
@@ -235,19 +255,27 @@ fn a_150_ppi_image_is_named_with_its_page() {
     assert_eq!(f["object"]["name"], "Im1");
     assert_eq!(f["object"]["number"], low.as_reference().unwrap().0);
     let message = f["message"].as_str().unwrap();
-    assert!(message.contains("/Im1") && message.contains("150 ppi"), "{message}");
+    assert!(
+        message.contains("/Im1") && message.contains("150 ppi"),
+        "{message}"
+    );
     assert!(message.contains("152 × 102 mm"), "{message}");
     // Both placements are in the facts, the good one at 300 ppi.
     let images = report["facts"]["images"].as_array().unwrap();
     assert_eq!(images.len(), 2);
     assert_eq!(images[1]["x_ppi"], 300.0);
     // On screen, 150 ppi is enough.
-    let (code, report) = preflight(&{
-        let mut pdf = screen_file(vec![]);
-        let low = image(&mut pdf.doc, 900, 600, "DeviceRGB");
-        pdf.pages = vec![Page::a4("q 432 0 0 288 100 100 cm /Im1 Do Q").resource("XObject", "Im1", low)];
-        pdf.bytes()
-    }, "screen");
+    let (code, report) = preflight(
+        &{
+            let mut pdf = screen_file(vec![]);
+            let low = image(&mut pdf.doc, 900, 600, "DeviceRGB");
+            pdf.pages = vec![
+                Page::a4("q 432 0 0 288 100 100 cm /Im1 Do Q").resource("XObject", "Im1", low),
+            ];
+            pdf.bytes()
+        },
+        "screen",
+    );
     assert_eq!((code, rules(&report, "warning")), (0, vec![]), "{report:#}");
 }
 
@@ -261,17 +289,32 @@ fn an_image_inside_a_scaled_form_counts_at_its_placed_size() {
         b"q 216 0 0 144 0 0 cm /Im1 Do Q".to_vec(),
     );
     let matrix = [2.0, 0.0, 0.0, 2.0, 10.0, 10.0];
-    form.dict.set("Matrix", Object::Array(matrix.iter().map(|v| Object::Real(*v)).collect()));
-    form.dict.set("Resources", dictionary! { "XObject" => dictionary! { "Im1" => img } });
+    form.dict.set(
+        "Matrix",
+        Object::Array(matrix.iter().map(|v| Object::Real(*v)).collect()),
+    );
+    form.dict.set(
+        "Resources",
+        dictionary! { "XObject" => dictionary! { "Im1" => img } },
+    );
     let form = doc_add(&mut pdf.doc, form);
     pdf.pages = vec![Page::a4("q 1 0 0 1 50 50 cm /Fm1 Do Q").resource("XObject", "Fm1", form)];
     let (code, report) = preflight(&pdf.bytes(), "print");
     assert_eq!(code, 1, "{report:#}");
     let image = &report["facts"]["images"][0];
     // 1800 px over 432 pt = 6 in → 300 ppi; 800 px over 288 pt = 4 in → 200 ppi.
-    assert_eq!((image["x_ppi"].as_f64(), image["y_ppi"].as_f64()), (Some(300.0), Some(200.0)));
-    let message = finding(&report, "image-resolution")["message"].as_str().unwrap().to_string();
-    assert!(message.contains("in form /Fm1") && message.contains("200 ppi"), "{message}");
+    assert_eq!(
+        (image["x_ppi"].as_f64(), image["y_ppi"].as_f64()),
+        (Some(300.0), Some(200.0))
+    );
+    let message = finding(&report, "image-resolution")["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        message.contains("in form /Fm1") && message.contains("200 ppi"),
+        "{message}"
+    );
 }
 
 fn doc_add(doc: &mut Document, s: Stream) -> Object {
@@ -294,8 +337,13 @@ fn a_full_bleed_image_counts_at_its_full_size() {
             assert_eq!((code, rules(&report, "error")), (0, vec![]), "{report:#}");
         } else {
             assert_eq!(code, 1);
-            let message = finding(&report, "image-resolution")["message"].as_str().unwrap();
-            assert!(message.contains(ppi) && message.contains("216 × "), "{message}");
+            let message = finding(&report, "image-resolution")["message"]
+                .as_str()
+                .unwrap();
+            assert!(
+                message.contains(ppi) && message.contains("216 × "),
+                "{message}"
+            );
         }
     }
 }
@@ -304,14 +352,19 @@ fn a_full_bleed_image_counts_at_its_full_size() {
 fn rgb_in_a_print_file_is_an_error_and_fine_on_screen() {
     let build = |pdf: &mut Pdf| {
         let photo = image(&mut pdf.doc, 3000, 3000, "DeviceRGB");
-        let content = format!("{CMYK_FILL} 1 0 0 rg 300 300 50 50 re f q 200 0 0 200 300 400 cm /Im7 Do Q");
+        let content =
+            format!("{CMYK_FILL} 1 0 0 rg 300 300 50 50 re f q 200 0 0 200 300 400 cm /Im7 Do Q");
         vec![Page::a4(&content).resource("XObject", "Im7", photo)]
     };
     let mut pdf = print_file(vec![]);
     pdf.pages = build(&mut pdf);
     let (code, report) = preflight(&pdf.bytes(), "print");
     assert_eq!(code, 1);
-    assert_eq!(rules(&report, "error"), ["device-rgb", "device-rgb"], "{report:#}");
+    assert_eq!(
+        rules(&report, "error"),
+        ["device-rgb", "device-rgb"],
+        "{report:#}"
+    );
     let messages: Vec<&str> = report["findings"]
         .as_array()
         .unwrap()
@@ -336,7 +389,12 @@ fn rgb_in_a_separation_alternate_and_a_group_is_found() {
         "FunctionType" => 2, "Domain" => ints(&[0, 1]), "N" => 1,
         "C0" => ints(&[1, 1, 1]), "C1" => ints(&[0, 0, 0]),
     });
-    let sep = Object::Array(vec!["Separation".into(), "All".into(), "DeviceRGB".into(), tint.into()]);
+    let sep = Object::Array(vec![
+        "Separation".into(),
+        "All".into(),
+        "DeviceRGB".into(),
+        tint.into(),
+    ]);
     let group = dictionary! { "S" => "Transparency", "CS" => "DeviceRGB" };
     let form = pdf.doc.add_object(Stream::new(
         dictionary! {
@@ -351,20 +409,37 @@ fn rgb_in_a_separation_alternate_and_a_group_is_found() {
     pdf.pages = vec![page];
     let (code, report) = preflight(&pdf.bytes(), "print");
     assert_eq!(code, 1);
-    assert_eq!(rules(&report, "error"), ["device-rgb", "device-rgb"], "{report:#}");
+    assert_eq!(
+        rules(&report, "error"),
+        ["device-rgb", "device-rgb"],
+        "{report:#}"
+    );
     let message = report["findings"][0]["message"].as_str().unwrap();
-    assert!(message.contains("Separation `All` (alternate DeviceRGB)") && message.contains("/CS0"), "{message}");
+    assert!(
+        message.contains("Separation `All` (alternate DeviceRGB)") && message.contains("/CS0"),
+        "{message}"
+    );
     let message = report["findings"][1]["message"].as_str().unwrap();
-    assert!(message.contains("transparency group of form /Fx"), "{message}");
+    assert!(
+        message.contains("transparency group of form /Fx"),
+        "{message}"
+    );
 }
 
 #[test]
 fn missing_or_wrong_boxes_are_errors() {
     let mut no_boxes = Page::a4(CMYK_FILL);
     (no_boxes.trim, no_boxes.bleed) = (None, None);
-    let (code, report) = preflight(&print_file(vec![Page::a4(CMYK_FILL), no_boxes]).bytes(), "print");
+    let (code, report) = preflight(
+        &print_file(vec![Page::a4(CMYK_FILL), no_boxes]).bytes(),
+        "print",
+    );
     assert_eq!(code, 1);
-    assert_eq!(rules(&report, "error"), ["missing-trimbox", "missing-bleedbox"], "{report:#}");
+    assert_eq!(
+        rules(&report, "error"),
+        ["missing-trimbox", "missing-bleedbox"],
+        "{report:#}"
+    );
     assert_eq!(finding(&report, "missing-trimbox")["page"], 2);
 
     let mut inside_out = Page::a4(CMYK_FILL);
@@ -392,8 +467,11 @@ fn colour_at_the_trim_edge_needs_3_mm_of_bleed() {
 fn fonts_without_their_program_are_named() {
     let mut pdf = print_file(vec![]);
     let doc = &mut pdf.doc;
-    let helvetica = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" });
-    let descriptor = doc.add_object(dictionary! { "Type" => "FontDescriptor", "FontName" => "NotoSans" });
+    let helvetica = doc.add_object(
+        dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" },
+    );
+    let descriptor =
+        doc.add_object(dictionary! { "Type" => "FontDescriptor", "FontName" => "NotoSans" });
     let cid = doc.add_object(dictionary! {
         "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "NotoSans", "FontDescriptor" => descriptor,
     });
@@ -401,7 +479,8 @@ fn fonts_without_their_program_are_named() {
         "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "NotoSans", "DescendantFonts" => vec![cid.into()],
     });
     let program = doc.add_object(Stream::new(Dictionary::new(), b"font program".to_vec()));
-    let embedded_descriptor = doc.add_object(dictionary! { "Type" => "FontDescriptor", "FontFile2" => program });
+    let embedded_descriptor =
+        doc.add_object(dictionary! { "Type" => "FontDescriptor", "FontFile2" => program });
     let embedded = doc.add_object(dictionary! {
         "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Embedded", "FontDescriptor" => embedded_descriptor,
     });
@@ -413,7 +492,8 @@ fn fonts_without_their_program_are_named() {
         },
         b"BT /F2 10 Tf 20 20 Td <0001> Tj ET".to_vec(),
     ));
-    let content = format!("{CMYK_FILL} BT /F1 10 Tf 100 700 Td (Hi) Tj /F3 10 Tf (Ok) Tj ET /Fm1 Do");
+    let content =
+        format!("{CMYK_FILL} BT /F1 10 Tf 100 700 Td (Hi) Tj /F3 10 Tf (Ok) Tj ET /Fm1 Do");
     let page = Page::a4(&content)
         .resource("Font", "F1", helvetica.into())
         .resource("Font", "F3", embedded.into())
@@ -421,7 +501,11 @@ fn fonts_without_their_program_are_named() {
     pdf.pages = vec![page];
     let (code, report) = preflight(&pdf.bytes(), "print");
     assert_eq!(code, 1);
-    assert_eq!(rules(&report, "error"), ["font-not-embedded", "font-not-embedded"], "{report:#}");
+    assert_eq!(
+        rules(&report, "error"),
+        ["font-not-embedded", "font-not-embedded"],
+        "{report:#}"
+    );
     let names: Vec<&str> = report["findings"]
         .as_array()
         .unwrap()
@@ -429,7 +513,12 @@ fn fonts_without_their_program_are_named() {
         .map(|f| f["object"]["name"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["F1", "F2"]);
-    assert!(report["findings"][0]["message"].as_str().unwrap().contains("Helvetica"));
+    assert!(
+        report["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Helvetica")
+    );
     assert_eq!(report["findings"][1]["object"]["number"], type0.0);
 }
 
@@ -442,31 +531,47 @@ fn ink_above_300_inside_the_trim_fails_registration_marks_outside_do_not() {
         "FunctionType" => 2, "Domain" => ints(&[0, 1]), "N" => 1,
         "C0" => ints(&[0, 0, 0, 0]), "C1" => ints(&[1, 1, 1, 1]),
     });
-    let all = Object::Array(vec!["Separation".into(), "All".into(), "DeviceCMYK".into(), tint.into()]);
+    let all = Object::Array(vec![
+        "Separation".into(),
+        "All".into(),
+        "DeviceCMYK".into(),
+        tint.into(),
+    ]);
     let marks = format!(
         "q 0.25 w 1 1 1 1 K 0 {BLEED} m 5 {BLEED} l S /All CS 1 SCN {BLEED} 0 m {BLEED} 5 l S Q"
     );
-    let marks_only = Page::a4(&format!("{CMYK_FILL} {marks}")).resource("ColorSpace", "All", all.clone());
+    let marks_only =
+        Page::a4(&format!("{CMYK_FILL} {marks}")).resource("ColorSpace", "All", all.clone());
     pdf.pages = vec![marks_only];
     let (code, report) = preflight(&pdf.bytes(), "print");
     assert_eq!((code, rules(&report, "error")), (0, vec![]), "{report:#}");
 
     let mut pdf = print_file(vec![]);
-    let heavy = format!("{marks} 1 1 1 1 k 200 200 100 100 re f 0.9 0.9 0.9 0.9 k 200 400 10 10 re f");
-    pdf.pages = vec![Page::a4(CMYK_FILL), Page::a4(&heavy).resource("ColorSpace", "All", all)];
+    let heavy =
+        format!("{marks} 1 1 1 1 k 200 200 100 100 re f 0.9 0.9 0.9 0.9 k 200 400 10 10 re f");
+    pdf.pages = vec![
+        Page::a4(CMYK_FILL),
+        Page::a4(&heavy).resource("ColorSpace", "All", all),
+    ];
     let (code, report) = preflight(&pdf.bytes(), "print");
     assert_eq!(code, 1);
     assert_eq!(rules(&report, "error"), ["ink-coverage"], "{report:#}");
     let f = finding(&report, "ink-coverage");
     assert_eq!(f["page"], 2);
     let message = f["message"].as_str().unwrap();
-    assert!(message.starts_with("2 marks") && message.contains("400 %"), "{message}");
+    assert!(
+        message.starts_with("2 marks") && message.contains("400 %"),
+        "{message}"
+    );
     assert!(message.contains("100/100/100/100"), "{message}");
 }
 
 #[test]
 fn a_screen_file_needs_lang_title_and_structure_when_ua_is_claimed() {
-    let (code, report) = preflight(&screen_file(vec![Page::a4("0 0 1 rg 0 0 10 10 re f")]).bytes(), "screen");
+    let (code, report) = preflight(
+        &screen_file(vec![Page::a4("0 0 1 rg 0 0 10 10 re f")]).bytes(),
+        "screen",
+    );
     assert_eq!((code, rules(&report, "error")), (0, vec![]), "{report:#}");
     assert_eq!(report["facts"]["standards"][0], "PDF/UA-1");
 
@@ -487,7 +592,11 @@ fn not_a_pdf_and_a_missing_file_are_usage_errors() {
     let tmp = tempfile::tempdir().unwrap();
     let text = tmp.path().join("notes.pdf");
     std::fs::write(&text, "just text").unwrap();
-    let out = Command::new(BIN).arg("preflight").arg(&text).output().unwrap();
+    let out = Command::new(BIN)
+        .arg("preflight")
+        .arg(&text)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("is not a PDF"), "{stderr}");
@@ -517,28 +626,58 @@ fn the_sample_as_built_today() {
         .current_dir(common::root())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let pdf = tmp.path().join("valdoria.en.pdf");
 
     let (code, print) = run(&pdf, "print");
     assert_eq!(code, 1);
     let errors = rules(&print, "error");
-    for expected in ["output-intent", "pdfx-version", "trapped", "missing-trimbox", "missing-bleedbox"] {
-        assert!(errors.iter().any(|r| r == expected), "{expected} missing: {errors:?}");
+    for expected in [
+        "output-intent",
+        "pdfx-version",
+        "trapped",
+        "missing-trimbox",
+        "missing-bleedbox",
+    ] {
+        assert!(
+            errors.iter().any(|r| r == expected),
+            "{expected} missing: {errors:?}"
+        );
     }
     // Fonts embedded, CMYK only, the cover photograph at 300 ppi at its (unbled) size.
-    for absent in ["font-not-embedded", "device-rgb", "image-resolution", "ink-coverage", "pdf-syntax"] {
-        assert!(!errors.iter().any(|r| r == absent), "{absent} reported: {print:#}");
+    for absent in [
+        "font-not-embedded",
+        "device-rgb",
+        "image-resolution",
+        "ink-coverage",
+        "pdf-syntax",
+    ] {
+        assert!(
+            !errors.iter().any(|r| r == absent),
+            "{absent} reported: {print:#}"
+        );
     }
     let cover = &print["facts"]["images"][0];
-    assert_eq!((cover["page"].as_u64(), cover["width_px"].as_u64()), (Some(1), Some(2480)));
+    assert_eq!(
+        (cover["page"].as_u64(), cover["width_px"].as_u64()),
+        (Some(1), Some(2480))
+    );
     assert_eq!(cover["x_ppi"], 300.0);
     cross_check_with_pdfimages(&pdf, &print);
 
     let (code, screen) = run(&pdf, "screen");
     assert_eq!(code, 0, "{screen:#}");
     assert_eq!(screen["facts"]["lang"], "en");
-    assert!(screen["facts"]["title"].as_str().unwrap().contains("Valdoria"));
+    assert!(
+        screen["facts"]["title"]
+            .as_str()
+            .unwrap()
+            .contains("Valdoria")
+    );
     let warnings = rules(&screen, "warning");
     assert!(warnings.iter().any(|r| r == "device-cmyk"), "{warnings:?}");
 }
@@ -563,7 +702,13 @@ fn cross_check_with_pdfimages(pdf: &Path, report: &Value) {
         assert_eq!(row[3], image["width_px"].to_string());
         assert_eq!(row[10], image["object"].to_string());
         let (x, y): (f64, f64) = (row[12].parse().unwrap(), row[13].parse().unwrap());
-        assert!((x - image["x_ppi"].as_f64().unwrap()).abs() <= 1.0, "{row:?} vs {image}");
-        assert!((y - image["y_ppi"].as_f64().unwrap()).abs() <= 1.0, "{row:?} vs {image}");
+        assert!(
+            (x - image["x_ppi"].as_f64().unwrap()).abs() <= 1.0,
+            "{row:?} vs {image}"
+        );
+        assert!(
+            (y - image["y_ppi"].as_f64().unwrap()).abs() <= 1.0,
+            "{row:?} vs {image}"
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! when every file passes, 1 when some file has an error finding, 2 on a usage error — a file
 //! that cannot be read or is not a PDF at all (wrong file given, not a bad PDF).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
@@ -49,7 +49,7 @@ pub fn run(args: PreflightArgs, style: &RenderStyle) -> CmdResult {
         let name = path.display().to_string();
         match read(path, args.edition) {
             Ok(r) => reports.push((name, r)),
-            Err(d) => usage.push(d.in_file(name)),
+            Err(d) => usage.push((*d).in_file(name)),
         }
     }
     match args.format {
@@ -76,14 +76,18 @@ pub fn run(args: PreflightArgs, style: &RenderStyle) -> CmdResult {
     })
 }
 
-fn read(path: &PathBuf, edition: Edition) -> Result<PreflightReport, Diagnostic> {
+fn read(path: &Path, edition: Edition) -> Result<PreflightReport, Box<Diagnostic>> {
     let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(format!("cannot read {}: {e}", path.display()))
-            .with_hint("give the path of a PDF file")
+        Box::new(
+            Diagnostic::error(format!("cannot read {}: {e}", path.display()))
+                .with_hint("give the path of a PDF file"),
+        )
     })?;
     preflight::try_preflight(&bytes, edition).map_err(|_| {
-        Diagnostic::error(format!("{} is not a PDF (it does not start with %PDF-)", path.display()))
-            .with_hint("preflight reads PDF files; build one with `mgi-press build`")
+        Box::new(
+            Diagnostic::error(format!("{} is not a PDF (no %PDF- header)", path.display()))
+                .with_hint("preflight reads PDF files; build one with `mgi-press build`"),
+        )
     })
 }
 

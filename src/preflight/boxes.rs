@@ -20,7 +20,8 @@ impl Boxes {
     /// A page's boxes as written (MediaBox and CropBox inherited through the page tree;
     /// TrimBox and BleedBox are not inheritable and must be on the page).
     pub fn of(doc: &Document, page: ObjectId) -> Boxes {
-        let get = |key: &[u8]| page_attribute(doc, page, key).and_then(|b| Rect::from_object(doc, b));
+        let get =
+            |key: &[u8]| page_attribute(doc, page, key).and_then(|b| Rect::from_object(doc, b));
         Boxes {
             media: get(b"MediaBox"),
             crop: get(b"CropBox"),
@@ -46,8 +47,7 @@ pub fn check(page: u32, boxes: &Boxes, out: &mut Collector) {
     if boxes.bleed.is_none() {
         error(
             rule::MISSING_BLEEDBOX,
-            "no BleedBox: the printer cannot tell how far colour runs past the trim"
-                .into(),
+            "no BleedBox: the printer cannot tell how far colour runs past the trim".into(),
         );
     }
     if let (Some(trim), Some(bleed)) = (boxes.trim, boxes.bleed)
@@ -55,7 +55,11 @@ pub fn check(page: u32, boxes: &Boxes, out: &mut Collector) {
     {
         error(
             rule::BOX_NESTING,
-            format!("the BleedBox {} does not contain the TrimBox {}", show(&bleed), show(&trim)),
+            format!(
+                "the BleedBox {} does not contain the TrimBox {}",
+                show(&bleed),
+                show(&trim)
+            ),
         );
     }
     let Some(media) = boxes.media else {
@@ -66,7 +70,11 @@ pub fn check(page: u32, boxes: &Boxes, out: &mut Collector) {
         if let Some(inner) = inner.filter(|b| !media.contains(b)) {
             error(
                 rule::BOX_NESTING,
-                format!("the {name} {} runs outside the MediaBox {}", show(&inner), show(&media)),
+                format!(
+                    "the {name} {} runs outside the MediaBox {}",
+                    show(&inner),
+                    show(&media)
+                ),
             );
         }
     }
@@ -80,8 +88,17 @@ pub fn record(page: u32, boxes: &Boxes, facts: &mut Facts) {
             .map(|t| [round1(mm(t.width())), round1(mm(t.height()))]);
     }
     if let (Some(trim), Some(bleed)) = (boxes.trim, boxes.bleed) {
-        let margins = [trim.x0 - bleed.x0, trim.y0 - bleed.y0, bleed.x1 - trim.x1, bleed.y1 - trim.y1];
-        let least = margins.iter().copied().fold(f64::INFINITY, f64::min).max(0.0);
+        let margins = [
+            trim.x0 - bleed.x0,
+            trim.y0 - bleed.y0,
+            bleed.x1 - trim.x1,
+            bleed.y1 - trim.y1,
+        ];
+        let least = margins
+            .iter()
+            .copied()
+            .fold(f64::INFINITY, f64::min)
+            .max(0.0);
         let least = round1(mm(if least < EPSILON { 0.0 } else { least }));
         facts.bleed_mm = Some(facts.bleed_mm.map_or(least, |b| b.min(least)));
     }
@@ -105,12 +122,17 @@ pub fn check_bleed(page: u32, boxes: &Boxes, events: &[Event], out: &mut Collect
     let mut short: Vec<String> = Vec::new();
     for event in events {
         let (what, area) = match event {
-            Event::Image(p) if p.place.within.iter().all(|w| !w.starts_with("pattern")) => {
-                (format!("image {}{}", p.label, p.place.suffix()), p.ctm.unit_square())
-            }
-            Event::Ink { what: "fill", bbox, ink, place, .. } if *ink >= 0.5 => {
-                (format!("a fill{}", place.suffix()), *bbox)
-            }
+            Event::Image(p) if p.place.within.iter().all(|w| !w.starts_with("pattern")) => (
+                format!("image {}{}", p.label, p.place.suffix()),
+                p.ctm.unit_square(),
+            ),
+            Event::Ink {
+                what: "fill",
+                bbox,
+                ink,
+                place,
+                ..
+            } if *ink >= 0.5 => (format!("a fill{}", place.suffix()), *bbox),
             _ => continue,
         };
         if !area.reaches_into(&trim) {
@@ -128,7 +150,10 @@ pub fn check_bleed(page: u32, boxes: &Boxes, events: &[Event], out: &mut Collect
             .map(|(side, _, past)| format!("{side} {:.1} mm", mm(past.max(0.0))))
             .collect();
         if !lacking.is_empty() {
-            short.push(format!("{what} reaches the trim edge but runs past it only {}", lacking.join(", ")));
+            short.push(format!(
+                "{what} reaches the trim edge but runs past it only {}",
+                lacking.join(", ")
+            ));
         }
     }
     if let Some(first) = short.first() {
@@ -136,7 +161,8 @@ pub fn check_bleed(page: u32, boxes: &Boxes, events: &[Event], out: &mut Collect
             1 => String::new(),
             n => format!(" (and {} more)", n - 1),
         };
-        let message = format!("{first}{more}; print needs 3 mm of bleed where colour meets the edge");
+        let message =
+            format!("{first}{more}; print needs 3 mm of bleed where colour meets the edge");
         out.page(Severity::Error, rule::BLEED, page, None, message);
     }
 }

@@ -39,14 +39,28 @@ pub fn check(events: &[Event], edition: Edition, trim: Option<Rect>, out: &mut C
 fn device_spaces(events: &[Event], print: bool, out: &mut Collector) {
     let mut uses: IndexMap<(u32, String), Use> = IndexMap::new();
     for event in events {
-        let Event::Colour { place, by, space, object } = event else {
+        let Event::Colour {
+            place,
+            by,
+            space,
+            object,
+        } = event
+        else {
             continue;
         };
-        if !(if print { space.uses_rgb() } else { space.uses_cmyk() }) {
+        if !(if print {
+            space.uses_rgb()
+        } else {
+            space.uses_cmyk()
+        }) {
             continue;
         }
         let operator = by.starts_with("fill colour") || by.starts_with("stroke colour");
-        let group = if operator { "operators".to_string() } else { by.clone() };
+        let group = if operator {
+            "operators".to_string()
+        } else {
+            by.clone()
+        };
         let key = (place.page, format!("{group}{}", place.suffix()));
         let entry = uses.entry(key).or_insert_with(|| Use {
             count: 0,
@@ -61,7 +75,11 @@ fn device_spaces(events: &[Event], print: bool, out: &mut Collector) {
         }
     }
     for ((page, _), u) in uses {
-        let times = if u.count > 1 { format!(" ({} times)", u.count) } else { String::new() };
+        let times = if u.count > 1 {
+            format!(" ({} times)", u.count)
+        } else {
+            String::new()
+        };
         let (by, space) = (u.causes.join(", "), u.space);
         if print {
             let message = format!(
@@ -74,7 +92,13 @@ fn device_spaces(events: &[Event], print: bool, out: &mut Collector) {
                 "{by} uses {space}{times}; the screen edition should be in sRGB (each viewer \
                  converts device CMYK its own way)"
             );
-            out.page(Severity::Warning, rule::DEVICE_CMYK, page, u.object, message);
+            out.page(
+                Severity::Warning,
+                rule::DEVICE_CMYK,
+                page,
+                u.object,
+                message,
+            );
         }
     }
 }
@@ -106,7 +130,10 @@ fn ink(events: &[Event], trim: Option<Rect>, out: &mut Collector) {
         if *ink <= INK_LIMIT + 0.5 || !bbox.reaches_into(&trim) {
             continue;
         }
-        let values: Vec<String> = components.iter().map(|c| format!("{:.0}", c * 100.0)).collect();
+        let values: Vec<String> = components
+            .iter()
+            .map(|c| format!("{:.0}", c * 100.0))
+            .collect();
         let example = format!(
             "{what} in {space} {}{} at ({:.0}, {:.0}) pt",
             values.join("/"),
@@ -121,7 +148,11 @@ fn ink(events: &[Event], trim: Option<Rect>, out: &mut Collector) {
         }
     }
     for (page, (count, max, example)) in worst {
-        let marks = if count == 1 { "1 mark".to_string() } else { format!("{count} marks") };
+        let marks = if count == 1 {
+            "1 mark".to_string()
+        } else {
+            format!("{count} marks")
+        };
         let message = format!(
             "{marks} inside the trim box reach {max:.0} % total ink (highest: {example}); \
              print allows {INK_LIMIT:.0} %"

@@ -10,9 +10,9 @@ use std::collections::HashSet;
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
+use super::ObjectRef;
 use super::geometry::{Matrix, Rect};
 use super::resources::{self, MAX_CONTENT_BYTES, label, text};
-use super::ObjectRef;
 use super::space::Space;
 
 /// Where something is: the page (1-based) and the forms or patterns it sits in, outermost first.
@@ -66,9 +66,14 @@ pub enum Event {
         what: &'static str,
     },
     /// Something painted whose ink we cannot compute: images, shadings, pattern fills.
-    Unmeasured { what: &'static str },
+    Unmeasured {
+        what: &'static str,
+    },
     /// A content stream or resource that could not be read.
-    Broken { place: Place, what: String },
+    Broken {
+        place: Place,
+        what: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -168,7 +173,13 @@ impl<'a> Walker<'a> {
         self.emit(Event::Unmeasured { what });
     }
 
-    fn decode_and_run(&mut self, bytes: &[u8], what: &str, res: Option<&'a Dictionary>, ctm: Matrix) {
+    fn decode_and_run(
+        &mut self,
+        bytes: &[u8],
+        what: &str,
+        res: Option<&'a Dictionary>,
+        ctm: Matrix,
+    ) {
         match Content::decode(bytes) {
             Ok(content) => self.run(&content.operations, res, ctm),
             Err(e) => self.broken(format!("{what} cannot be parsed ({e})")),
@@ -254,7 +265,10 @@ impl<'a> Walker<'a> {
                 Some(Object::Name(n)) if op.eq_ignore_ascii_case("cs") => format!(" /{}", text(n)),
                 _ => String::new(),
             };
-            self.colour(format!("{kind} colour set with `{op}{operand}`"), space.clone());
+            self.colour(
+                format!("{kind} colour set with `{op}{operand}`"),
+                space.clone(),
+            );
         }
         let colour = Colour { space, components };
         if stroke {
@@ -266,7 +280,11 @@ impl<'a> Walker<'a> {
 
     fn set_components(&mut self, f: &mut Frame<'a>, o: &[Object], stroke: bool) {
         let values = numbers(o);
-        let colour = if stroke { &mut f.gs.stroke } else { &mut f.gs.fill };
+        let colour = if stroke {
+            &mut f.gs.stroke
+        } else {
+            &mut f.gs.fill
+        };
         if !values.is_empty() {
             colour.components = values;
         }

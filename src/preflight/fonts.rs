@@ -37,7 +37,14 @@ pub fn check(doc: &Document, pages: &BTreeMap<u32, ObjectId>, out: &mut Collecto
     }
 }
 
-fn report(out: &mut Collector, page: u32, name: &str, id: Option<ObjectId>, font: &Dictionary, why: &str) {
+fn report(
+    out: &mut Collector,
+    page: u32,
+    name: &str,
+    id: Option<ObjectId>,
+    font: &Dictionary,
+    why: &str,
+) {
     let base = font
         .get(b"BaseFont")
         .and_then(Object::as_name)
@@ -51,12 +58,22 @@ fn report(out: &mut Collector, page: u32, name: &str, id: Option<ObjectId>, font
         name: Some(name.to_string()),
         number: id.map(|(n, _)| n),
     };
-    out.page(Severity::Error, rule::FONT_NOT_EMBEDDED, page, Some(object), message);
+    out.page(
+        Severity::Error,
+        rule::FONT_NOT_EMBEDDED,
+        page,
+        Some(object),
+        message,
+    );
 }
 
 /// Ok when the font carries its program; otherwise why not.
 fn embedded(doc: &Document, font: &Dictionary) -> Result<(), String> {
-    match font.get(b"Subtype").and_then(Object::as_name).unwrap_or(b"") {
+    match font
+        .get(b"Subtype")
+        .and_then(Object::as_name)
+        .unwrap_or(b"")
+    {
         // Type3 glyphs are content streams in the file; their own fonts are walked as resources.
         b"Type3" => Ok(()),
         b"Type0" => {

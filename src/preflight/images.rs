@@ -81,7 +81,13 @@ pub fn check(events: &[Event], edition: Edition, out: &mut Collector, facts: &mu
             name: (!p.name.is_empty()).then(|| p.name.clone()),
             number: p.id.map(|(n, _)| n),
         };
-        out.page(severity, rule::IMAGE_RESOLUTION, p.place.page, Some(object), message);
+        out.page(
+            severity,
+            rule::IMAGE_RESOLUTION,
+            p.place.page,
+            Some(object),
+            message,
+        );
     }
 }
 

@@ -35,7 +35,10 @@ pub struct Intent {
 impl Meta {
     pub fn output_intent_fact(&self) -> Option<String> {
         let intent = self.intent.as_ref()?;
-        let condition = intent.condition.as_deref().unwrap_or("no OutputConditionIdentifier");
+        let condition = intent
+            .condition
+            .as_deref()
+            .unwrap_or("no OutputConditionIdentifier");
         Some(match intent.profile_components {
             Some(n) => format!("{condition} ({n}-component profile)"),
             None => format!("{condition} (no profile embedded)"),
@@ -46,7 +49,12 @@ impl Meta {
 pub fn read(doc: &Document) -> Meta {
     let empty = Dictionary::new();
     let catalog = doc.catalog().unwrap_or(&empty);
-    let info = doc.trailer.get(b"Info").ok().and_then(|i| dict(doc, i)).unwrap_or(&empty);
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .ok()
+        .and_then(|i| dict(doc, i))
+        .unwrap_or(&empty);
     let xmp = get(doc, catalog, b"Metadata")
         .and_then(|m| m.as_stream().ok())
         .and_then(|m| m.get_plain_content_with_limit(16 << 20).ok())
@@ -101,7 +109,10 @@ fn version(doc: &Document, catalog: &Dictionary) -> String {
 fn standards(xmp: &Xmp, pdfx_info: Option<&str>) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(part) = xmp.get(xmp::PDFA_ID, "part") {
-        let conformance = xmp.get(xmp::PDFA_ID, "conformance").unwrap_or("").to_lowercase();
+        let conformance = xmp
+            .get(xmp::PDFA_ID, "conformance")
+            .unwrap_or("")
+            .to_lowercase();
         out.push(format!("PDF/A-{part}{conformance}"));
     }
     if let Some(part) = xmp.get(xmp::PDFUA_ID, "part") {
@@ -117,9 +128,10 @@ fn standards(xmp: &Xmp, pdfx_info: Option<&str>) -> Vec<String> {
 
 fn intent(doc: &Document, catalog: &Dictionary) -> Option<Intent> {
     let intents = get(doc, catalog, b"OutputIntents")?.as_array().ok()?;
-    let pdfx = intents.iter().filter_map(|i| dict(doc, i)).find(|i| {
-        get(doc, i, b"S").and_then(|s| s.as_name().ok()) == Some(b"GTS_PDFX")
-    })?;
+    let pdfx = intents
+        .iter()
+        .filter_map(|i| dict(doc, i))
+        .find(|i| get(doc, i, b"S").and_then(|s| s.as_name().ok()) == Some(b"GTS_PDFX"))?;
     Some(Intent {
         condition: get(doc, pdfx, b"OutputConditionIdentifier")
             .and_then(|c| decode_text_string(c).ok())
@@ -159,25 +171,45 @@ fn print(meta: &Meta, out: &mut Collector) {
         Some(_) => {}
     }
     if meta.intent.as_ref().is_some_and(|i| i.condition.is_none()) {
-        error(rule::OUTPUT_INTENT, "the output intent has no OutputConditionIdentifier");
+        error(
+            rule::OUTPUT_INTENT,
+            "the output intent has no OutputConditionIdentifier",
+        );
     }
     if meta.pdfx_info.is_none() {
-        error(rule::PDFX_VERSION, "no GTS_PDFXVersion in the document info: the file does not claim PDF/X");
+        error(
+            rule::PDFX_VERSION,
+            "no GTS_PDFXVersion in the document info: the file does not claim PDF/X",
+        );
     }
     if meta.pdfx_xmp.is_none() {
-        error(rule::PDFX_VERSION, "no pdfxid:GTS_PDFXVersion in the XMP metadata (PDF/X-4 needs it there)");
+        error(
+            rule::PDFX_VERSION,
+            "no pdfxid:GTS_PDFXVersion in the XMP metadata (PDF/X-4 needs it there)",
+        );
     }
     if !matches!(meta.trapped.as_deref(), Some("True" | "False")) {
-        error(rule::TRAPPED, "the document info has no /Trapped True or False (PDF/X needs one)");
+        error(
+            rule::TRAPPED,
+            "the document info has no /Trapped True or False (PDF/X needs one)",
+        );
     }
 }
 
 fn screen(meta: &Meta, out: &mut Collector) {
     if meta.lang.is_none() {
-        out.doc(Severity::Error, rule::LANG, "the catalog has no /Lang: screen readers cannot tell the language");
+        out.doc(
+            Severity::Error,
+            rule::LANG,
+            "the catalog has no /Lang: screen readers cannot tell the language",
+        );
     }
     if meta.title.is_none() {
-        out.doc(Severity::Error, rule::TITLE, "no title (neither /Title in the document info nor dc:title in XMP)");
+        out.doc(
+            Severity::Error,
+            rule::TITLE,
+            "no title (neither /Title in the document info nor dc:title in XMP)",
+        );
     }
     if !meta.display_doc_title {
         let (severity, why) = if meta.ua {
@@ -194,7 +226,9 @@ fn screen(meta: &Meta, out: &mut Collector) {
         } else {
             (Severity::Warning, "not accessible:")
         };
-        let message = format!("{why} the document has no structure tree (/StructTreeRoot with /MarkInfo /Marked true)");
+        let message = format!(
+            "{why} the document has no structure tree (/StructTreeRoot with /MarkInfo /Marked true)"
+        );
         out.doc(severity, rule::STRUCTURE, message);
     }
 }

@@ -109,7 +109,11 @@ pub struct NotAPdf;
 pub fn preflight(pdf: &[u8], edition: Edition) -> PreflightReport {
     try_preflight(pdf, edition).unwrap_or_else(|NotAPdf| {
         let mut out = Collector::default();
-        out.doc(Severity::Error, rule::NOT_PDF, "the file is not a PDF (no %PDF- header)");
+        out.doc(
+            Severity::Error,
+            rule::NOT_PDF,
+            "the file is not a PDF (no %PDF- header)",
+        );
         out.finish(edition, Facts::default())
     })
 }
@@ -222,7 +226,13 @@ impl Collector {
         let not_checked = self
             .not_checked
             .into_iter()
-            .map(|(what, n)| if n > 1 { format!("{what} ({n}×)") } else { what })
+            .map(|(what, n)| {
+                if n > 1 {
+                    format!("{what} ({n}×)")
+                } else {
+                    what
+                }
+            })
             .collect();
         PreflightReport {
             edition,

@@ -19,7 +19,10 @@ impl PreflightReport {
     }
 
     fn count(&self, severity: Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity == severity).count()
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
     }
 
     /// Findings with a rule id, e.g. to assert on in tests.
@@ -37,8 +40,10 @@ impl PreflightReport {
                     Severity::Error => Diagnostic::error(message),
                     Severity::Warning => Diagnostic::warning(message),
                 };
-                d.in_file(file_name)
-                    .with_hint(format!("{} preflight (mgi-press preflight, docs/preflight.md)", self.edition))
+                d.in_file(file_name).with_hint(format!(
+                    "{} preflight (mgi-press preflight, docs/preflight.md)",
+                    self.edition
+                ))
             })
             .collect()
     }
@@ -47,7 +52,14 @@ impl PreflightReport {
     pub fn human_lines(&self) -> String {
         self.findings
             .iter()
-            .map(|f| format!("{}[{}] {}\n", level(f.severity), f.rule, f.located_message()))
+            .map(|f| {
+                format!(
+                    "{}[{}] {}\n",
+                    level(f.severity),
+                    f.rule,
+                    f.located_message()
+                )
+            })
             .collect()
     }
 
@@ -59,11 +71,19 @@ impl PreflightReport {
         } else {
             format!("claims {}", self.facts.standards.join(", "))
         };
-        let about = format!("{} pages, PDF {}; {claims}", self.facts.pages, self.facts.pdf_version);
+        let pages = match self.facts.pages {
+            1 => "1 page".to_string(),
+            n => format!("{n} pages"),
+        };
+        let about = format!("{pages}, PDF {}; {claims}", self.facts.pdf_version);
         let (errors, warnings) = (self.errors(), self.warnings());
         let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
         if self.passed() {
-            let warned = if warnings > 0 { format!(", {}", plural(warnings, "warning")) } else { String::new() };
+            let warned = if warnings > 0 {
+                format!(", {}", plural(warnings, "warning"))
+            } else {
+                String::new()
+            };
             format!("passes the {} preflight{warned} ({about})", self.edition)
         } else {
             format!(
@@ -81,7 +101,11 @@ impl Finding {
     pub fn located_message(&self) -> String {
         match self.page {
             Some(page) if self.more_pages.is_empty() => format!("page {page}: {}", self.message),
-            Some(page) => format!("pages {}: {}", page_list(page, &self.more_pages), self.message),
+            Some(page) => format!(
+                "pages {}: {}",
+                page_list(page, &self.more_pages),
+                self.message
+            ),
             None => self.message.clone(),
         }
     }
@@ -107,7 +131,11 @@ fn page_list(first: u32, more: &[u32]) -> String {
         while j + 1 < pages.len() && pages[j + 1] == pages[j] + 1 {
             j += 1;
         }
-        runs.push(if j > i { format!("{}–{}", pages[i], pages[j]) } else { pages[i].to_string() });
+        runs.push(if j > i {
+            format!("{}–{}", pages[i], pages[j])
+        } else {
+            pages[i].to_string()
+        });
         i = j + 1;
     }
     runs.join(", ")

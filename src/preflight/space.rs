@@ -71,7 +71,9 @@ impl Space {
         let sum = || components.iter().map(|c| c.clamp(0.0, 1.0)).sum::<f64>() * 100.0;
         match self {
             Space::Cmyk | Space::Icc(4) | Space::DeviceN(..) => Some(sum()),
-            Space::Gray => components.first().map(|g| (1.0 - g.clamp(0.0, 1.0)) * 100.0),
+            Space::Gray => components
+                .first()
+                .map(|g| (1.0 - g.clamp(0.0, 1.0)) * 100.0),
             Space::Separation(name, _) if name == "All" => Some(sum() * 4.0),
             Space::Separation(name, _) if name == "None" => Some(0.0),
             Space::Separation(..) => Some(sum()),
@@ -92,7 +94,11 @@ impl Space {
                 format!("Separation `{name}` (alternate {})", alt.describe())
             }
             Space::DeviceN(names, alt) => {
-                format!("DeviceN [{}] (alternate {})", names.join(" "), alt.describe())
+                format!(
+                    "DeviceN [{}] (alternate {})",
+                    names.join(" "),
+                    alt.describe()
+                )
             }
             Space::Pattern(Some(base)) => format!("Pattern on {}", base.describe()),
             Space::Pattern(None) => "Pattern".into(),

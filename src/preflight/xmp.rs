@@ -35,10 +35,7 @@ impl Xmp {
         let mut reader = NsReader::from_str(text);
         // For each open element: the property it started, if it is one (not RDF syntax).
         let mut open: Vec<Option<usize>> = Vec::new();
-        loop {
-            let Ok((ns, event)) = reader.read_resolved_event() else {
-                break;
-            };
+        while let Ok((ns, event)) = reader.read_resolved_event() {
             let ns = match ns {
                 ResolveResult::Bound(ns) => ns.0.to_string(),
                 _ => String::new(),
@@ -58,7 +55,9 @@ impl Xmp {
                 Event::CData(t) => xmp.append(&open, &t.xml10_content()),
                 Event::GeneralRef(r) => {
                     let c = r.resolve_char_ref().ok().flatten();
-                    let s = c.map(String::from).unwrap_or_else(|| predefined(&r.xml10_content()));
+                    let s = c
+                        .map(String::from)
+                        .unwrap_or_else(|| predefined(&r.xml10_content()));
                     xmp.append(&open, &s);
                 }
                 Event::Eof => break,
@@ -70,7 +69,12 @@ impl Xmp {
 
     /// An element's start: a property unless it is RDF syntax; its attributes in a namespace
     /// are properties too (`pdfaid:part="2"`).
-    fn element(&mut self, reader: &NsReader<&[u8]>, ns: String, e: &BytesStart<'_>) -> Option<usize> {
+    fn element(
+        &mut self,
+        reader: &NsReader<&[u8]>,
+        ns: String,
+        e: &BytesStart<'_>,
+    ) -> Option<usize> {
         for attr in e.attributes().flatten() {
             let (ans, local) = reader.resolver().resolve_attribute(attr.key);
             if let ResolveResult::Bound(ans) = ans
@@ -79,7 +83,8 @@ impl Xmp {
             {
                 let value = attr
                     .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                    .unwrap_or_default().into_owned();
+                    .unwrap_or_default()
+                    .into_owned();
                 let name = local.into_inner().to_string();
                 self.props.push((ans.0.to_string(), name, value));
             }

@@ -16,11 +16,17 @@ impl<'a> Walker<'a> {
             return;
         };
         let Some((id, obj)) = named(self.doc, f.res, b"XObject", name) else {
-            self.broken(format!("XObject /{} is not in the resources", super::text(name)));
+            self.broken(format!(
+                "XObject /{} is not in the resources",
+                super::text(name)
+            ));
             return;
         };
         let Ok(stream) = obj.as_stream() else {
-            self.broken(format!("XObject {} is not a stream", object_label(name, id)));
+            self.broken(format!(
+                "XObject {} is not a stream",
+                object_label(name, id)
+            ));
             return;
         };
         match stream.dict.get(b"Subtype").and_then(Object::as_name) {
@@ -44,13 +50,20 @@ impl<'a> Walker<'a> {
         // dictionary with the abbreviations spelt out, so one reader serves both.
         let mut d = Dictionary::new();
         for (short, long) in [("W", "Width"), ("H", "Height"), ("IM", "ImageMask")] {
-            if let Ok(v) = image.dict.get(short.as_bytes()).or(image.dict.get(long.as_bytes())) {
+            if let Ok(v) = image
+                .dict
+                .get(short.as_bytes())
+                .or(image.dict.get(long.as_bytes()))
+            {
                 d.set(long, v.clone());
             }
         }
         let space = image.dict.get(b"CS").or(image.dict.get(b"ColorSpace")).ok();
         let space = space.map(|s| Space::resolve(self.doc, s, f.res));
-        let mask = d.get(b"ImageMask").and_then(Object::as_bool).unwrap_or(false);
+        let mask = d
+            .get(b"ImageMask")
+            .and_then(Object::as_bool)
+            .unwrap_or(false);
         if let (Some(space), false) = (space, mask) {
             self.colour("inline image".into(), space);
         }
@@ -65,7 +78,10 @@ impl<'a> Walker<'a> {
         name: String,
         id: Option<ObjectId>,
     ) {
-        let mask = d.get(b"ImageMask").and_then(Object::as_bool).unwrap_or(false);
+        let mask = d
+            .get(b"ImageMask")
+            .and_then(Object::as_bool)
+            .unwrap_or(false);
         if !mask {
             match d.get(b"ColorSpace") {
                 Ok(cs) => {
@@ -126,7 +142,11 @@ impl<'a> Walker<'a> {
         if let Ok(group) = stream.dict.get(b"Group") {
             self.group(group, format!("the transparency group of {label}"));
         }
-        let res = stream.dict.get(b"Resources").ok().and_then(|r| dict(self.doc, r));
+        let res = stream
+            .dict
+            .get(b"Resources")
+            .ok()
+            .and_then(|r| dict(self.doc, r));
         let ctm = matrix.then(f.gs.ctm);
         match stream_operations(stream) {
             Ok(ops) => self.run(&ops, res.or(f.res), ctm),
@@ -139,7 +159,9 @@ impl<'a> Walker<'a> {
     /// Returns the stream's `/Matrix`.
     fn enter(&mut self, id: Option<ObjectId>, label: &str, d: &Dictionary) -> Option<Matrix> {
         if id.is_some_and(|id| self.open.contains(&id)) || self.open.len() >= MAX_NESTING {
-            self.broken(format!("{label} draws itself or nests too deep; not followed"));
+            self.broken(format!(
+                "{label} draws itself or nests too deep; not followed"
+            ));
             return None;
         }
         self.open.push(id.unwrap_or((0, 0)));
@@ -212,7 +234,7 @@ impl<'a> Walker<'a> {
         };
         let label = format!("pattern {}", object_label(name, id));
         let Some(d) = dict(self.doc, obj) else { return };
-        if let Some(shading) = d.get(b"Shading").ok() {
+        if let Ok(shading) = d.get(b"Shading") {
             self.shading_space(shading, format!("shading of {label}"), f);
             return;
         }
@@ -224,7 +246,11 @@ impl<'a> Walker<'a> {
             return;
         };
         self.in_pattern += 1;
-        let res = stream.dict.get(b"Resources").ok().and_then(|r| dict(self.doc, r));
+        let res = stream
+            .dict
+            .get(b"Resources")
+            .ok()
+            .and_then(|r| dict(self.doc, r));
         match stream_operations(stream) {
             Ok(ops) => self.run(&ops, res, matrix),
             Err(e) => self.broken(format!("the content of {label} cannot be read ({e})")),
