@@ -20,6 +20,7 @@ pub mod hash;
 pub mod i18n;
 pub mod links;
 pub mod load;
+pub mod preflight;
 pub mod preview;
 pub mod project;
 pub mod resolve;

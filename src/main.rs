@@ -44,6 +44,7 @@ fn dispatch(command: Command, style: &RenderStyle) -> cmd::CmdResult {
         Command::Diff(args) => cmd::diff::run(args),
         Command::Watch(args) => cmd::watch::run(args, style),
         Command::Serve(args) => cmd::serve::run(args, style),
+        Command::Preflight(args) => cmd::preflight::run(args, style),
     }
 }
 

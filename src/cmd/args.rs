@@ -83,6 +83,7 @@ pub enum Command {
     Watch(WatchArgs),
     /// Preview a profile in the browser, updated on every change.
     Serve(ServeArgs),
+    Preflight(super::preflight::PreflightArgs),
 }
 
 #[derive(Args)]

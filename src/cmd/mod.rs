@@ -9,6 +9,7 @@ pub mod diff;
 pub mod i18n;
 pub mod i18n_exchange;
 pub mod new;
+pub mod preflight;
 pub mod progress;
 pub mod schema;
 pub mod serve;
