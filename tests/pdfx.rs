@@ -28,7 +28,15 @@ fn print_like_pdf() -> &'static [u8] {
         let out = tmp.path().join("out");
         let status = Command::new(BIN)
             .current_dir(root())
-            .args(["build", "--quiet", "--lang", "en", "--pdf-standard", "1.6", "--out"])
+            .args([
+                "build",
+                "--quiet",
+                "--lang",
+                "en",
+                "--pdf-standard",
+                "1.6",
+                "--out",
+            ])
             .arg(&out)
             .arg(&dir)
             .status()
@@ -61,16 +69,39 @@ fn rect(doc: &Document, page: lopdf::ObjectId, key: &[u8]) -> Vec<f64> {
 #[test]
 fn the_output_intent_embeds_the_cmyk_profile() {
     let (_, doc) = pdfx();
-    let intents = doc.catalog().unwrap().get(b"OutputIntents").unwrap().as_array().unwrap();
+    let intents = doc
+        .catalog()
+        .unwrap()
+        .get(b"OutputIntents")
+        .unwrap()
+        .as_array()
+        .unwrap();
     assert_eq!(intents.len(), 1);
     let intent = doc.dereference(&intents[0]).unwrap().1.as_dict().unwrap();
     assert_eq!(intent.get(b"S").unwrap().as_name().unwrap(), b"GTS_PDFX");
-    assert_eq!(intent.get(b"OutputConditionIdentifier").unwrap().as_str().unwrap(), b"FOGRA39");
-    assert_eq!(intent.get(b"RegistryName").unwrap().as_str().unwrap(), b"http://www.color.org");
+    assert_eq!(
+        intent
+            .get(b"OutputConditionIdentifier")
+            .unwrap()
+            .as_str()
+            .unwrap(),
+        b"FOGRA39"
+    );
+    assert_eq!(
+        intent.get(b"RegistryName").unwrap().as_str().unwrap(),
+        b"http://www.color.org"
+    );
     assert!(intent.has(b"Info"));
-    let stream = intent.get_deref(b"DestOutputProfile", doc).unwrap().as_stream().unwrap();
+    let stream = intent
+        .get_deref(b"DestOutputProfile", doc)
+        .unwrap()
+        .as_stream()
+        .unwrap();
     assert_eq!(stream.dict.get(b"N").unwrap().as_i64().unwrap(), 4);
-    assert_eq!(stream.dict.get(b"Filter").unwrap().as_name().unwrap(), b"FlateDecode");
+    assert_eq!(
+        stream.dict.get(b"Filter").unwrap().as_name().unwrap(),
+        b"FlateDecode"
+    );
     let icc = stream.decompressed_content().unwrap();
     assert_eq!(&icc[..], &profile().bytes[..]);
     assert_eq!((&icc[12..16], &icc[16..20]), (&b"prtr"[..], &b"CMYK"[..]));
@@ -82,10 +113,19 @@ fn info_and_xmp_identify_pdfx4() {
     assert!(bytes.starts_with(b"%PDF-1.6"));
     let info_id = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
     let info = doc.get_dictionary(info_id).unwrap();
-    assert_eq!(info.get(b"GTS_PDFXVersion").unwrap().as_str().unwrap(), b"PDF/X-4");
+    assert_eq!(
+        info.get(b"GTS_PDFXVersion").unwrap().as_str().unwrap(),
+        b"PDF/X-4"
+    );
     assert_eq!(info.get(b"Trapped").unwrap().as_name().unwrap(), b"False");
     assert!(!info.get(b"Title").unwrap().as_str().unwrap().is_empty());
-    let xmp = doc.catalog().unwrap().get_deref(b"Metadata", doc).unwrap().as_stream().unwrap();
+    let xmp = doc
+        .catalog()
+        .unwrap()
+        .get_deref(b"Metadata", doc)
+        .unwrap()
+        .as_stream()
+        .unwrap();
     assert!(!xmp.dict.has(b"Filter"), "XMP left uncompressed");
     let xmp = String::from_utf8(xmp.content.clone()).unwrap();
     for needle in [
@@ -102,7 +142,10 @@ fn info_and_xmp_identify_pdfx4() {
     }
     // The document's identifier is the input's.
     let before = Document::load_mem(print_like_pdf()).unwrap();
-    assert_eq!(doc.trailer.get(b"ID").unwrap(), before.trailer.get(b"ID").unwrap());
+    assert_eq!(
+        doc.trailer.get(b"ID").unwrap(),
+        before.trailer.get(b"ID").unwrap()
+    );
 }
 
 #[test]
@@ -116,8 +159,15 @@ fn every_page_has_a_bleed_box_3mm_outside_its_trim_box() {
         let bleed = rect(doc, page, b"BleedBox");
         let media = rect(doc, page, b"MediaBox");
         for i in 0..4 {
-            let outward = if i < 2 { trim[i] - bleed[i] } else { bleed[i] - trim[i] };
-            assert!((outward - bleed_pt).abs() < 0.01, "page {number}: {trim:?} {bleed:?}");
+            let outward = if i < 2 {
+                trim[i] - bleed[i]
+            } else {
+                bleed[i] - trim[i]
+            };
+            assert!(
+                (outward - bleed_pt).abs() < 0.01,
+                "page {number}: {trim:?} {bleed:?}"
+            );
         }
         assert!(media[0] <= bleed[0] && media[1] <= bleed[1]);
         assert!(media[2] >= bleed[2] && media[3] >= bleed[3]);
@@ -140,7 +190,10 @@ fn mentions_device_rgb(object: &Object) -> bool {
 fn no_device_rgb_anywhere() {
     let (_, doc) = pdfx();
     for (id, object) in &doc.objects {
-        assert!(!mentions_device_rgb(object), "object {id:?} names DeviceRGB");
+        assert!(
+            !mentions_device_rgb(object),
+            "object {id:?} names DeviceRGB"
+        );
     }
     let mut operators = 0;
     for page in doc.get_pages().into_values() {
@@ -163,7 +216,12 @@ fn no_device_rgb_anywhere() {
         .collect();
     assert!(!images.is_empty());
     for image in images {
-        let space = image.dict.get_deref(b"ColorSpace", doc).unwrap().as_array().unwrap();
+        let space = image
+            .dict
+            .get_deref(b"ColorSpace", doc)
+            .unwrap()
+            .as_array()
+            .unwrap();
         assert_eq!(space[0].as_name().unwrap(), b"ICCBased");
     }
 }
@@ -199,7 +257,15 @@ fn pages_without_a_trim_box_are_refused() {
     let out: PathBuf = tmp.path().join("out");
     let status = Command::new(BIN)
         .current_dir(root())
-        .args(["build", "--quiet", "--lang", "en", "--pdf-standard", "1.6", "--out"])
+        .args([
+            "build",
+            "--quiet",
+            "--lang",
+            "en",
+            "--pdf-standard",
+            "1.6",
+            "--out",
+        ])
         .arg(&out)
         .arg(&dir)
         .status()
@@ -218,12 +284,17 @@ fn output_profiles_that_are_not_cmyk_output_profiles_are_refused() {
     let rgb = std::fs::read(root().join("color/sRGB-v2-magic.icc")).unwrap();
     let err = OutputProfile::from_bytes(rgb, "profiles/x/printer.icc").unwrap_err();
     assert!(
-        err.starts_with("profiles/x/printer.icc is an RGB display profile (class mntr, colour space RGB)"),
+        err.starts_with(
+            "profiles/x/printer.icc is an RGB display profile (class mntr, colour space RGB)"
+        ),
         "{err}"
     );
     let garbage = tempfile::NamedTempFile::new().unwrap();
     std::fs::write(garbage.path(), b"%PDF-1.7 not a colour profile at all").unwrap();
     let d = OutputProfile::load(garbage.path()).unwrap_err();
     assert!(d.message.contains("is not an ICC profile"), "{}", d.message);
-    assert_eq!(d.file.as_deref(), Some(garbage.path().display().to_string().as_str()));
+    assert_eq!(
+        d.file.as_deref(),
+        Some(garbage.path().display().to_string().as_str())
+    );
 }

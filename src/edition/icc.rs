@@ -207,7 +207,11 @@ impl Header {
             b"Lab " => format!("Lab {kind}"),
             _ => kind.to_string(),
         };
-        let article = if what.starts_with(['a', 'e', 'i', 'o', 'u', 'R']) { "an" } else { "a" };
+        let article = if what.starts_with(['a', 'e', 'i', 'o', 'u', 'R']) {
+            "an"
+        } else {
+            "a"
+        };
         Err(format!(
             "{origin} is {article} {what} (class {class}, colour space {space}); the print edition needs a CMYK output profile (class prtr), e.g. the printer's FOGRA39 or FOGRA51 profile"
         ))
@@ -404,8 +408,8 @@ mod tests {
 
     #[test]
     fn an_rgb_output_profile_is_refused() {
-        let err = OutputProfile::from_bytes(profile(b"prtr", b"RGB ", 2, "x"), "p.icc")
-            .unwrap_err();
+        let err =
+            OutputProfile::from_bytes(profile(b"prtr", b"RGB ", 2, "x"), "p.icc").unwrap_err();
         assert!(err.contains("class prtr, colour space RGB"), "{err}");
     }
 
@@ -441,7 +445,11 @@ mod tests {
     #[test]
     fn load_names_the_file() {
         let d = OutputProfile::load(Path::new("/nonexistent/printer.icc")).unwrap_err();
-        assert!(d.message.contains("/nonexistent/printer.icc"), "{}", d.message);
+        assert!(
+            d.message.contains("/nonexistent/printer.icc"),
+            "{}",
+            d.message
+        );
         assert!(d.is_error());
     }
 }

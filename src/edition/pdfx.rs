@@ -49,7 +49,10 @@ pub fn to_pdfx4(pdf: &[u8], profile: &OutputProfile, bleed_mm: f64) -> Result<Ve
 /// What this step does not convert: newer PDF versions, encryption, other output intents.
 fn check_input(doc: &Document) -> Result<(), String> {
     let version = doc.version.as_str();
-    if !matches!(version, "1.0" | "1.1" | "1.2" | "1.3" | "1.4" | "1.5" | "1.6") {
+    if !matches!(
+        version,
+        "1.0" | "1.1" | "1.2" | "1.3" | "1.4" | "1.5" | "1.6"
+    ) {
         return Err(format!(
             "the PDF is version {version}; PDF/X-4 is based on PDF 1.6 (export the print edition with the `1.6` PDF standard)"
         ));
@@ -57,8 +60,13 @@ fn check_input(doc: &Document) -> Result<(), String> {
     if doc.trailer.has(b"Encrypt") {
         return Err("the PDF is encrypted; PDF/X forbids encryption".into());
     }
-    let catalog = doc.catalog().map_err(|e| format!("the PDF has no catalog: {e}"))?;
-    if let Ok(intents) = catalog.get_deref(b"OutputIntents", doc).and_then(Object::as_array) {
+    let catalog = doc
+        .catalog()
+        .map_err(|e| format!("the PDF has no catalog: {e}"))?;
+    if let Ok(intents) = catalog
+        .get_deref(b"OutputIntents", doc)
+        .and_then(Object::as_array)
+    {
         for intent in intents {
             let kind = doc
                 .dereference(intent)
@@ -89,7 +97,12 @@ fn page_box(doc: &Document, page: ObjectId, key: &[u8]) -> Option<[f64; 4]> {
                 .map(f64::from)
                 .collect();
             return (v.len() == 4).then(|| {
-                [v[0].min(v[2]), v[1].min(v[3]), v[0].max(v[2]), v[1].max(v[3])]
+                [
+                    v[0].min(v[2]),
+                    v[1].min(v[3]),
+                    v[0].max(v[2]),
+                    v[1].max(v[3]),
+                ]
             });
         }
         if !inheritable {
@@ -156,7 +169,10 @@ fn check_fonts_embedded(doc: &Document) -> Result<(), String> {
         if dict.get(b"Type").and_then(Object::as_name).ok() != Some(b"Font") {
             continue;
         }
-        let subtype = dict.get(b"Subtype").and_then(Object::as_name).unwrap_or(b"");
+        let subtype = dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .unwrap_or(b"");
         if subtype == b"Type3" || subtype == b"Type0" {
             continue; // Type 0 fonts are checked through their descendant (a CIDFont).
         }
@@ -184,11 +200,16 @@ fn check_fonts_embedded(doc: &Document) -> Result<(), String> {
 fn make_annotations_non_printing(doc: &mut Document) {
     const PRINT: i64 = 1 << 2;
     for object in doc.objects.values_mut() {
-        let Ok(dict) = object.as_dict_mut() else { continue };
+        let Ok(dict) = object.as_dict_mut() else {
+            continue;
+        };
         if dict.get(b"Type").and_then(Object::as_name).ok() != Some(b"Annot") {
             continue;
         }
-        let subtype = dict.get(b"Subtype").and_then(Object::as_name).unwrap_or(b"");
+        let subtype = dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .unwrap_or(b"");
         if subtype == b"PrinterMark" || subtype == b"TrapNet" {
             continue;
         }

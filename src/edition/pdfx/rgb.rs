@@ -31,7 +31,10 @@ fn srgb_space(doc: &mut Document, srgb: &mut Option<ObjectId>) -> Object {
         dict.set("N", 3);
         doc.add_object(Stream::new(dict, SRGB_ICC.to_vec()))
     });
-    Object::Array(vec![Object::Name(b"ICCBased".to_vec()), Object::Reference(id)])
+    Object::Array(vec![
+        Object::Name(b"ICCBased".to_vec()),
+        Object::Reference(id),
+    ])
 }
 
 /// Colour-space values named `DeviceRGB` become the sRGB colour space; an ICC stream's optional
@@ -94,7 +97,11 @@ enum Owner {
 fn content_streams(doc: &Document) -> Vec<(ObjectId, Owner)> {
     let mut streams = Vec::new();
     for page in doc.get_pages().into_values() {
-        streams.extend(doc.get_page_contents(page).into_iter().map(|c| (c, Owner::Page(page))));
+        streams.extend(
+            doc.get_page_contents(page)
+                .into_iter()
+                .map(|c| (c, Owner::Page(page))),
+        );
     }
     for (id, object) in &doc.objects {
         match object {
@@ -186,8 +193,14 @@ fn rewrite_operations(ops: &mut Vec<Operation>) -> bool {
         match op.operator.as_str() {
             "rg" | "RG" if op.operands.len() == 3 => {
                 let stroke = op.operator == "RG";
-                out.push(Operation::new(if stroke { "CS" } else { "cs" }, vec![srgb()]));
-                out.push(Operation::new(if stroke { "SC" } else { "sc" }, op.operands));
+                out.push(Operation::new(
+                    if stroke { "CS" } else { "cs" },
+                    vec![srgb()],
+                ));
+                out.push(Operation::new(
+                    if stroke { "SC" } else { "sc" },
+                    op.operands,
+                ));
                 changed = true;
                 continue;
             }
@@ -256,8 +269,12 @@ fn add_colour_space(doc: &mut Document, owner: ObjectId, space: Object) -> Resul
                 .set(SRGB_NAME.to_vec(), space);
         }
         Ok(Object::Dictionary(_)) => {
-            let spaces = resources.get_mut(b"ColorSpace").and_then(Object::as_dict_mut);
-            spaces.map_err(|e| e.to_string())?.set(SRGB_NAME.to_vec(), space);
+            let spaces = resources
+                .get_mut(b"ColorSpace")
+                .and_then(Object::as_dict_mut);
+            spaces
+                .map_err(|e| e.to_string())?
+                .set(SRGB_NAME.to_vec(), space);
         }
         _ => {
             let mut spaces = Dictionary::new();
@@ -296,7 +313,10 @@ mod tests {
         let mut content = Content::decode(b"1 0 0 rg 0 0 1 RG /DeviceRGB cs 0 0 0 1 k").unwrap();
         assert!(rewrite_operations(&mut content.operations));
         let text = String::from_utf8(content.encode().unwrap()).unwrap();
-        assert!(!text.contains(" rg") && !text.contains(" RG") && !text.contains("DeviceRGB"), "{text}");
+        assert!(
+            !text.contains(" rg") && !text.contains(" RG") && !text.contains("DeviceRGB"),
+            "{text}"
+        );
         assert!(text.contains("/MgiSRGB cs"), "{text}");
         assert!(text.contains("/MgiSRGB CS"), "{text}");
         assert!(text.contains("1 0 0 sc"), "{text}");
@@ -308,6 +328,9 @@ mod tests {
     fn the_srgb_profile_is_an_rgb_profile() {
         assert_eq!(&SRGB_ICC[16..20], b"RGB ");
         assert_eq!(&SRGB_ICC[36..40], b"acsp");
-        assert_eq!(u32::from_be_bytes(SRGB_ICC[0..4].try_into().unwrap()) as usize, SRGB_ICC.len());
+        assert_eq!(
+            u32::from_be_bytes(SRGB_ICC[0..4].try_into().unwrap()) as usize,
+            SRGB_ICC.len()
+        );
     }
 }

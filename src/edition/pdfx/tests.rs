@@ -26,11 +26,14 @@ fn rgb_pdf(font: Option<Dictionary>) -> Vec<u8> {
     let form_id = doc.add_object(form);
     let image = Stream::new(
         dictionary! { "Type" => "XObject", "Subtype" => "Image", "Width" => 1, "Height" => 1,
-            "ColorSpace" => "DeviceRGB", "BitsPerComponent" => 8 },
+        "ColorSpace" => "DeviceRGB", "BitsPerComponent" => 8 },
         vec![255, 0, 0],
     );
     let image_id = doc.add_object(image);
-    let icc = Stream::new(dictionary! { "N" => 3, "Alternate" => "DeviceRGB" }, SRGB_FOR_TEST.to_vec());
+    let icc = Stream::new(
+        dictionary! { "N" => 3, "Alternate" => "DeviceRGB" },
+        SRGB_FOR_TEST.to_vec(),
+    );
     let icc_id = doc.add_object(icc);
     let indexed = vec![
         Object::Name(b"Indexed".to_vec()),
@@ -58,13 +61,17 @@ fn rgb_pdf(font: Option<Dictionary>) -> Vec<u8> {
     });
     doc.objects.insert(
         pages_id,
-        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }),
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
     );
     let metadata = doc.add_object(Stream::new(
         dictionary! { "Type" => "Metadata", "Subtype" => "XML" },
         XMP.as_bytes().to_vec(),
     ));
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id, "Metadata" => metadata });
+    let catalog = doc.add_object(
+        dictionary! { "Type" => "Catalog", "Pages" => pages_id, "Metadata" => metadata },
+    );
     let info = doc.add_object(dictionary! {
         "Title" => lit("T"), "CreationDate" => lit("D:20250102000000Z"), "ModDate" => lit("D:20250102000000Z"),
     });
@@ -94,7 +101,10 @@ fn names_device_rgb(o: &Object) -> bool {
 
 /// Content as words separated by single spaces.
 fn words(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).split_whitespace().collect::<Vec<_>>().join(" ")
+    String::from_utf8_lossy(bytes)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[test]
@@ -105,7 +115,9 @@ fn rgb_everywhere_becomes_icc_based_srgb() {
         assert!(!names_device_rgb(o), "{id:?} still names DeviceRGB: {o:?}");
     }
     let page = *doc.get_pages().get(&1).unwrap();
-    let ops = Content::decode(&doc.get_page_content(page)).unwrap().operations;
+    let ops = Content::decode(&doc.get_page_content(page))
+        .unwrap()
+        .operations;
     let text = words(&Content { operations: ops }.encode().unwrap());
     assert!(text.contains("/MgiSRGB cs 1 0 0 sc"), "{text}");
     assert!(text.contains("/MgiSRGB cs 0 1 0 sc"), "{text}");
@@ -114,17 +126,34 @@ fn rgb_everywhere_becomes_icc_based_srgb() {
         .objects
         .iter()
         .find(|(_, o)| {
-            o.as_stream()
-                .is_ok_and(|s| s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Form"))
+            o.as_stream().is_ok_and(|s| {
+                s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Form")
+            })
         })
         .unwrap();
     let form = form.as_stream().unwrap();
     let form_text = words(&form.decompressed_content().unwrap_or(form.content.clone()));
-    assert!(form_text.contains("/MgiSRGB CS 0 0 1 SC"), "{form_id:?}: {form_text}");
-    let spaces = form.dict.get(b"Resources").unwrap().as_dict().unwrap().get(b"ColorSpace").unwrap();
+    assert!(
+        form_text.contains("/MgiSRGB CS 0 0 1 SC"),
+        "{form_id:?}: {form_text}"
+    );
+    let spaces = form
+        .dict
+        .get(b"Resources")
+        .unwrap()
+        .as_dict()
+        .unwrap()
+        .get(b"ColorSpace")
+        .unwrap();
     assert!(spaces.as_dict().unwrap().has(b"MgiSRGB"));
     // The page's colour spaces keep theirs and gain the sRGB one.
-    let resources = doc.get_dictionary(page).unwrap().get(b"Resources").unwrap().as_dict().unwrap();
+    let resources = doc
+        .get_dictionary(page)
+        .unwrap()
+        .get(b"Resources")
+        .unwrap()
+        .as_dict()
+        .unwrap();
     let spaces = resources.get(b"ColorSpace").unwrap().as_dict().unwrap();
     assert!(spaces.has(b"Ix") && spaces.has(b"Icc") && spaces.has(b"MgiSRGB"));
     // One sRGB profile stream, shared.
@@ -133,13 +162,16 @@ fn rgb_everywhere_becomes_icc_based_srgb() {
         .values()
         .filter(|o| o.as_stream().is_ok_and(|s| s.content == rgb::SRGB_ICC))
         .count();
-    assert_eq!(srgb_streams, 2, "the added sRGB stream and the test's own ICC stream");
+    assert_eq!(
+        srgb_streams, 2,
+        "the added sRGB stream and the test's own ICC stream"
+    );
 }
 
 #[test]
 fn fonts_must_be_embedded() {
     let font = dictionary! { "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Arial",
-        "FontDescriptor" => dictionary! { "Type" => "FontDescriptor", "FontName" => "Arial" } };
+    "FontDescriptor" => dictionary! { "Type" => "FontDescriptor", "FontName" => "Arial" } };
     let err = to_pdfx4(&rgb_pdf(Some(font)), &profile(), 3.0).unwrap_err();
     assert!(err.starts_with("the font Arial"), "{err}");
     assert!(err.contains("not embedded"), "{err}");
@@ -149,7 +181,9 @@ fn fonts_must_be_embedded() {
 fn other_output_intents_newer_pdfs_and_missing_titles_are_refused() {
     let mut doc = Document::load_mem(&rgb_pdf(None)).unwrap();
     let intent = doc.add_object(dictionary! { "Type" => "OutputIntent", "S" => "GTS_PDFA1" });
-    doc.catalog_mut().unwrap().set("OutputIntents", vec![intent.into()]);
+    doc.catalog_mut()
+        .unwrap()
+        .set("OutputIntents", vec![intent.into()]);
     let mut bytes = Vec::new();
     doc.save_to(&mut bytes).unwrap();
     let err = to_pdfx4(&bytes, &profile(), 3.0).unwrap_err();
@@ -176,8 +210,16 @@ fn the_bleed_box_is_clamped_to_the_media_box() {
     let out = to_pdfx4(&rgb_pdf(None), &profile(), 20.0).unwrap();
     let doc = Document::load_mem(&out).unwrap();
     let page = *doc.get_pages().get(&1).unwrap();
-    let bleed: Vec<f32> = doc.get_dictionary(page).unwrap().get(b"BleedBox").unwrap().as_array().unwrap()
-        .iter().map(|n| n.as_float().unwrap()).collect();
+    let bleed: Vec<f32> = doc
+        .get_dictionary(page)
+        .unwrap()
+        .get(b"BleedBox")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_float().unwrap())
+        .collect();
     assert_eq!(bleed, vec![0.0, 0.0, 651.97, 898.58]);
 }
 
@@ -185,9 +227,29 @@ fn the_bleed_box_is_clamped_to_the_media_box() {
 fn running_twice_changes_nothing_more() {
     let once = to_pdfx4(&rgb_pdf(None), &profile(), 3.0).unwrap();
     let twice = to_pdfx4(&once, &profile(), 3.0).unwrap();
-    let (a, b) = (Document::load_mem(&once).unwrap(), Document::load_mem(&twice).unwrap());
-    let intents = |d: &Document| d.catalog().unwrap().get(b"OutputIntents").unwrap().as_array().unwrap().len();
+    let (a, b) = (
+        Document::load_mem(&once).unwrap(),
+        Document::load_mem(&twice).unwrap(),
+    );
+    let intents = |d: &Document| {
+        d.catalog()
+            .unwrap()
+            .get(b"OutputIntents")
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len()
+    };
     assert_eq!((intents(&a), intents(&b)), (1, 1));
-    let xmp = |d: &Document| d.catalog().unwrap().get_deref(b"Metadata", d).unwrap().as_stream().unwrap().content.clone();
+    let xmp = |d: &Document| {
+        d.catalog()
+            .unwrap()
+            .get_deref(b"Metadata", d)
+            .unwrap()
+            .as_stream()
+            .unwrap()
+            .content
+            .clone()
+    };
     assert_eq!(xmp(&a), xmp(&b));
 }

@@ -118,7 +118,9 @@ fn scan(text: &str) -> Result<Found, String> {
             }
         }
         if stack.last().is_some_and(is_description) {
-            found.values.push(((ns.clone(), local.clone()), String::new()));
+            found
+                .values
+                .push(((ns.clone(), local.clone()), String::new()));
         }
         if !empty {
             stack.push((ns, local));
@@ -142,7 +144,11 @@ fn rewrite(text: &str) -> Result<String, String> {
             ));
         }
     }
-    let modified = found.get(XMP, "ModifyDate").unwrap_or_default().trim().to_string();
+    let modified = found
+        .get(XMP, "ModifyDate")
+        .unwrap_or_default()
+        .trim()
+        .to_string();
     let values = [
         "PDF/X-4".to_string(),
         "False".to_string(),
@@ -164,8 +170,9 @@ fn rewrite(text: &str) -> Result<String, String> {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
                 let local = e.local_name().as_ref().to_string();
-                let in_description =
-                    stack.last().is_some_and(|(n, l)| n == RDF && l == "Description");
+                let in_description = stack
+                    .last()
+                    .is_some_and(|(n, l)| n == RDF && l == "Description");
                 if !empty {
                     stack.push((ns.clone(), local.clone()));
                 }
@@ -213,7 +220,9 @@ fn rewrite(text: &str) -> Result<String, String> {
         }
     }
     if !done {
-        return Err("the XMP metadata has no rdf:Description to add the PDF/X identification to".into());
+        return Err(
+            "the XMP metadata has no rdf:Description to add the PDF/X identification to".into(),
+        );
     }
     String::from_utf8(writer.into_inner()).map_err(xml_error)
 }
@@ -256,10 +265,7 @@ fn description_start(
                     ns.0, uri
                 ));
             }
-            _ => start.push_attribute((
-                format!("xmlns:{prefix}").as_str(),
-                uri,
-            )),
+            _ => start.push_attribute((format!("xmlns:{prefix}").as_str(), uri)),
         }
     }
     Ok(start.into_owned())
@@ -287,7 +293,10 @@ mod tests {
     #[test]
     fn adds_the_pdfx_identification_and_keeps_the_rest() {
         let out = rewrite(TYPST).unwrap();
-        assert!(out.contains(r#"xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/""#), "{out}");
+        assert!(
+            out.contains(r#"xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/""#),
+            "{out}"
+        );
         assert!(out.contains("<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>"));
         assert!(out.contains("<pdf:Trapped>False</pdf:Trapped>"));
         assert!(out.contains("<xmpMM:VersionID>1</xmpMM:VersionID>"));
@@ -319,15 +328,25 @@ mod tests {
                 "<xmp:MetadataDate>2020-01-01T00:00:00Z</xmp:MetadataDate><pdfuaid:part>",
             );
         let out = rewrite(&text).unwrap();
-        assert!(!out.contains("Unknown") && !out.contains("2020-01-01"), "{out}");
+        assert!(
+            !out.contains("Unknown") && !out.contains("2020-01-01"),
+            "{out}"
+        );
         assert_eq!(out.matches("Trapped").count(), 2, "{out}");
     }
 
     #[test]
     fn missing_required_properties_are_refused() {
-        let text = TYPST.replace("<xmpMM:DocumentID>JQ0yv+ANOcDnicdLOJQfqQ==</xmpMM:DocumentID>", "");
+        let text = TYPST.replace(
+            "<xmpMM:DocumentID>JQ0yv+ANOcDnicdLOJQfqQ==</xmpMM:DocumentID>",
+            "",
+        );
         let err = rewrite(&text).unwrap_err();
         assert!(err.contains("no DocumentID"), "{err}");
-        assert!(rewrite("<a><b></a>").unwrap_err().contains("not well-formed"));
+        assert!(
+            rewrite("<a><b></a>")
+                .unwrap_err()
+                .contains("not well-formed")
+        );
     }
 }
