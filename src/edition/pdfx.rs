@@ -220,8 +220,10 @@ fn make_annotations_non_printing(doc: &mut Document) {
     }
 }
 
-/// `/OutputIntents [<< /S /GTS_PDFX … /DestOutputProfile (the profile, compressed) >>]`.
+/// `/OutputIntents [<< /S /GTS_PDFX … /DestOutputProfile (the profile, compressed) >>]`,
+/// replacing the PDF/X intent of an earlier run (and its profile stream).
 fn add_output_intent(doc: &mut Document, profile: &OutputProfile) -> Result<(), String> {
+    remove_output_intents(doc);
     let deflated = profile.deflated_with(|bytes| {
         let mut stream = Stream::new(Dictionary::new(), bytes.to_vec());
         stream.compress().ok()?;
@@ -254,6 +256,28 @@ fn add_output_intent(doc: &mut Document, profile: &OutputProfile) -> Result<(), 
         .map_err(|e| e.to_string())?
         .set("OutputIntents", vec![Object::Reference(intent_id)]);
     Ok(())
+}
+
+/// Removes the output intents (checked to be PDF/X ones) and their profile streams.
+fn remove_output_intents(doc: &mut Document) {
+    let Ok(intents) = doc
+        .catalog()
+        .and_then(|c| c.get_deref(b"OutputIntents", doc))
+        .and_then(Object::as_array)
+        .cloned()
+    else {
+        return;
+    };
+    for id in intents.iter().filter_map(|i| i.as_reference().ok()) {
+        let stream = doc
+            .get_dictionary(id)
+            .and_then(|d| d.get(b"DestOutputProfile"))
+            .and_then(Object::as_reference);
+        if let Ok(stream) = stream {
+            doc.objects.remove(&stream);
+        }
+        doc.objects.remove(&id);
+    }
 }
 
 /// A PDF text string: ASCII as is, anything else as UTF-16BE with a byte order mark.

@@ -241,6 +241,14 @@ fn running_twice_changes_nothing_more() {
             .len()
     };
     assert_eq!((intents(&a), intents(&b)), (1, 1));
+    // The first run's intent and profile stream are replaced, not left behind.
+    assert_eq!(a.objects.len(), b.objects.len());
+    assert!(
+        twice.len().abs_diff(once.len()) < 100,
+        "{} {}",
+        once.len(),
+        twice.len()
+    );
     let xmp = |d: &Document| {
         d.catalog()
             .unwrap()

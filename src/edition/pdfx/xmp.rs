@@ -136,26 +136,7 @@ fn is_description((ns, local): &(String, String)) -> bool {
 /// Second pass: copies the packet, leaving out the owned properties, declaring the namespaces
 /// they need on the first `rdf:Description` and writing them at its end.
 fn rewrite(text: &str) -> Result<String, String> {
-    let found = scan(text)?;
-    for (ns, local) in REQUIRED {
-        if found.get(ns, local).is_none() {
-            return Err(format!(
-                "the XMP metadata has no {local} ({ns}); PDF/X-4 requires it"
-            ));
-        }
-    }
-    let modified = found
-        .get(XMP, "ModifyDate")
-        .unwrap_or_default()
-        .trim()
-        .to_string();
-    let values = [
-        "PDF/X-4".to_string(),
-        "False".to_string(),
-        "1".to_string(),
-        "default".to_string(),
-        modified,
-    ];
+    let values = owned_values(&scan(text)?)?;
     let mut reader = NsReader::from_str(text);
     let mut writer = Writer::new(Vec::with_capacity(text.len() + 512));
     let mut stack: Vec<(String, String)> = Vec::new();
@@ -225,6 +206,20 @@ fn rewrite(text: &str) -> Result<String, String> {
         );
     }
     String::from_utf8(writer.into_inner()).map_err(xml_error)
+}
+
+/// The values of [`OWNED`], after checking that the packet has the [`REQUIRED`] properties.
+fn owned_values(found: &Found) -> Result<[String; 5], String> {
+    for (ns, local) in REQUIRED {
+        if found.get(ns, local).is_none() {
+            return Err(format!(
+                "the XMP metadata has no {local} ({ns}); PDF/X-4 requires it"
+            ));
+        }
+    }
+    // No clock: the metadata date is the document's modification date.
+    let modified = found.get(XMP, "ModifyDate").unwrap_or_default().trim();
+    Ok([super::PDFX_VERSION, "False", "1", "default", modified].map(String::from))
 }
 
 fn name_of(e: &BytesStart) -> String {
