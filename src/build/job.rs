@@ -7,11 +7,13 @@ use std::time::Instant;
 
 use super::BuildOptions;
 use super::previews;
+use super::print::{self, OutputProfiles};
 use super::report::{DocReport, Status, Timings, lap};
 use super::stamps::{FileHashes, Stale, StampStore};
 use super::write::{output_path, write_atomically};
 use crate::diagnostics::{Diagnostic, WarningPolicy, has_errors};
 use crate::edition::Edition;
+use crate::edition::icc::OutputProfile;
 use crate::hash::{Fingerprint, file_hash};
 use crate::load::Profile;
 use crate::resolve::ViewModel;
@@ -32,6 +34,8 @@ pub struct Run<'a> {
     pub options: &'a BuildOptions,
     pub stamps: StampStore,
     pub hashes: FileHashes,
+    /// The print edition's output profiles, read once per batch.
+    pub output_profiles: OutputProfiles,
     /// Fingerprint of the fonts and of the running binary.
     environment: String,
 }
@@ -51,6 +55,7 @@ impl<'a> Run<'a> {
             options,
             stamps: StampStore::new(&options.out_dir, &session.project.root),
             hashes: FileHashes::default(),
+            output_profiles: OutputProfiles::default(),
             environment: env.hex(),
         }
     }
@@ -96,7 +101,21 @@ impl Job<'_> {
         let settings = run
             .session
             .pdf_settings(profile, lang, &options.standards_of(edition));
-        let inputs = fingerprint(run, &vm, &settings);
+        let icc = match edition {
+            Edition::Print => match run.output_profiles.of(&run.session.project.root, profile) {
+                Ok(icc) => Some(icc),
+                Err(d) => {
+                    report.diagnostics.push(d);
+                    return report.finish(Status::Failed, start);
+                }
+            },
+            Edition::Screen => None,
+        };
+        let export = Export {
+            settings: &settings,
+            icc: icc.as_deref(),
+        };
+        let inputs = fingerprint(run, &vm, &export);
         let target = output_path(&options.out_dir, &profile.name, lang, edition);
         let name = output_name(&target);
         let stale = if options.force {
@@ -123,7 +142,7 @@ impl Job<'_> {
                     prepare: lap(&mut start.clone()),
                     ..Timings::default()
                 });
-                self.write(run, &vm, &settings, inputs, report, start)
+                self.write(run, &vm, &export, inputs, report, start)
             }
         }
     }
@@ -133,7 +152,7 @@ impl Job<'_> {
         &self,
         run: &Run<'_>,
         vm: &ViewModel,
-        settings: &PdfSettings,
+        export: &Export<'_>,
         inputs: String,
         mut report: DocReport,
         start: Instant,
@@ -144,7 +163,7 @@ impl Job<'_> {
             &self.lang,
             vm.meta.edition,
         );
-        let built = match self.typeset(run, vm, settings, &mut report) {
+        let built = match self.typeset(run, vm, export, &mut report) {
             Ok(built) => built,
             Err(errors) => {
                 report.diagnostics.extend(errors);
@@ -188,7 +207,7 @@ impl Job<'_> {
         &self,
         run: &Run<'_>,
         vm: &ViewModel,
-        settings: &PdfSettings,
+        export: &Export<'_>,
         report: &mut DocReport,
     ) -> Result<Built, Vec<Diagnostic>> {
         let mut t = Instant::now();
@@ -202,7 +221,22 @@ impl Job<'_> {
         if !tofu.is_empty() || has_errors(&report.diagnostics) {
             return Err(tofu);
         }
-        let pdf = typeset::export_pdf(&compiled.document, settings)?;
+        let mut pdf = typeset::export_pdf(&compiled.document, export.settings)?;
+        if let Some(icc) = export.icc {
+            let name = output_name(&output_path(
+                &run.options.out_dir,
+                &self.profile.name,
+                &self.lang,
+                Edition::Print,
+            ));
+            let (pdfx, mut warnings) = print::finish(&pdf, icc, vm.meta.bleed_mm, &name)?;
+            run.policy().apply(&mut warnings);
+            report.diagnostics.extend(warnings);
+            if has_errors(&report.diagnostics) {
+                return Err(Vec::new());
+            }
+            pdf = pdfx;
+        }
         let export_ms = lap(&mut t);
         let previews = match run.options.previews {
             Some(dpi) => previews::render(&compiled, dpi),
@@ -219,6 +253,13 @@ impl Job<'_> {
             previews,
         })
     }
+}
+
+/// How a document is exported: the PDF settings, and for the print edition the output profile
+/// of its PDF/X-4 step.
+struct Export<'a> {
+    settings: &'a PdfSettings,
+    icc: Option<&'a OutputProfile>,
 }
 
 /// A document ready to be written.
@@ -270,11 +311,19 @@ fn binary_identity(out_dir: &std::path::Path, may_write: bool) -> String {
 }
 
 /// Everything the PDF depends on besides the files the layout reads.
-fn fingerprint(run: &Run<'_>, vm: &ViewModel, settings: &PdfSettings) -> String {
+fn fingerprint(run: &Run<'_>, vm: &ViewModel, export: &Export<'_>) -> String {
     let mut f = Fingerprint::new();
     f.write(&vm.to_json());
     f.write(run.environment.as_bytes());
+    let settings = export.settings;
     f.write(format!("{settings:?}|strict={}", run.options.strict).as_bytes());
+    f.write(
+        export
+            .icc
+            .map(print::identity)
+            .unwrap_or_default()
+            .as_bytes(),
+    );
     f.hex()
 }
 

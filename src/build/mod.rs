@@ -5,6 +5,7 @@
 
 mod job;
 mod previews;
+mod print;
 mod report;
 mod shard;
 mod stamps;

@@ -2,7 +2,9 @@
 //! output intent, bleed, crop marks, trim and bleed boxes) and the screen edition for the web
 //! portal (sRGB brand colours, PDF/A-2b with PDF/UA-1, light images).
 
+pub mod icc;
 pub mod images;
+pub mod pdfx;
 
 use std::fmt;
 use std::str::FromStr;
