@@ -8,6 +8,7 @@ use std::time::Instant;
 use crate::diagnostics::{Diagnostic, WarningPolicy};
 use crate::session::Session;
 use crate::typeset::inspect;
+use crate::typeset::marks::{self, SourceRegion};
 
 /// Pixels per point of the preview images (72 dpi: a 595 × 842 px A4 page).
 pub const SCALE: f32 = 1.0;
@@ -28,8 +29,8 @@ pub struct Preview {
     pub millis: u64,
     /// Whether the last attempt failed (the pages are then the last good ones).
     pub failed: bool,
-    /// Where each keyed text starts on the pages (of the last good layout).
-    pub marks: Vec<inspect::SourceMark>,
+    /// Where each keyed text lies on the pages (of the last good layout).
+    pub regions: Vec<SourceRegion>,
 }
 
 impl Preview {
@@ -58,7 +59,7 @@ impl Preview {
         self.failed = compiled.is_none();
         if let Some(compiled) = compiled {
             self.pages = self.render(&compiled);
-            self.marks = inspect::source_marks(&compiled.document);
+            self.regions = marks::source_regions(&compiled.document);
         }
         self.diagnostics = diags;
         self.millis = start.elapsed().as_millis() as u64;
@@ -89,24 +90,26 @@ impl Preview {
 }
 
 impl Preview {
-    /// The text at a point of a page: the last mark at or above it (on this page or before).
-    pub fn source_at(&self, page: usize, y: f64) -> Option<&inspect::SourceMark> {
-        self.marks
-            .iter()
-            .rev()
-            .find(|m| m.page < page || (m.page == page && m.y <= y + 2.0))
+    /// The keyed text at a point of a page (1-based, points from the top-left corner; `x`
+    /// ignored when absent): the innermost one whose box on that page holds the point.
+    pub fn source_at(&self, page: usize, x: Option<f64>, y: f64) -> Option<&SourceRegion> {
+        marks::region_at(&self.regions, page, x, y)
     }
 
-    /// The marks of keys that a problem is about (its file and JSON path), with the problem.
-    pub fn flagged(&self) -> Vec<(&inspect::SourceMark, &Diagnostic)> {
+    /// The texts whose keys a problem is about (its file and JSON path), with the problem.
+    pub fn flagged(&self) -> Vec<(&SourceRegion, &Diagnostic)> {
         let mut out = Vec::new();
         for d in &self.diagnostics {
             let (Some(file), Some(path)) = (d.file_name(), d.json_path.as_deref()) else {
                 continue;
             };
             let key = path.trim_start_matches("$.");
-            for m in self.marks.iter().filter(|m| m.key == key && m.file == file) {
-                out.push((m, d));
+            for r in self
+                .regions
+                .iter()
+                .filter(|r| r.key == key && r.file == file)
+            {
+                out.push((r, d));
             }
         }
         out

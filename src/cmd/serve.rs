@@ -22,6 +22,9 @@ use super::{CmdResult, check_lang, open, report};
 
 const PAGE: &str = include_str!("serve.html");
 
+/// How often an idle event stream is written to (see [`events`]).
+const KEEP_ALIVE: std::time::Duration = std::time::Duration::from_secs(15);
+
 /// What the page shows, and a generation counter bumped on every update.
 struct State {
     generation: u64,
@@ -161,7 +164,7 @@ fn respond(request: Request, shared: &Arc<Shared>, redo: &mpsc::Sender<()>) {
 
 /// `/events`: a server-sent event stream, one `data:` line per update, written and flushed
 /// straight to the socket (a tiny_http response body would be buffered). When the browser
-/// goes away, a write fails and the thread ends.
+/// goes away, a write fails (at the next event or keep-alive) and the thread ends.
 fn events(request: Request, shared: &Shared) {
     let mut w = request.into_writer();
     let head =
@@ -175,14 +178,21 @@ fn events(request: Request, shared: &Shared) {
     let mut seen = lock(&shared.state).generation;
     loop {
         let generation = {
-            let mut st = lock(&shared.state);
-            while st.generation == seen {
-                st = shared.updated.wait(st).unwrap_or_else(|p| p.into_inner());
-            }
+            let st = lock(&shared.state);
+            let (st, _) = shared
+                .updated
+                .wait_timeout_while(st, KEEP_ALIVE, |st| st.generation == seen)
+                .unwrap_or_else(|p| p.into_inner());
             st.generation
         };
+        // A comment line when nothing changed: a client that went away is noticed (the write
+        // fails) and its thread ends, even while no edit comes.
+        let event = if generation == seen {
+            ": still here\n\n".to_string()
+        } else {
+            format!("data: {generation}\n\n")
+        };
         seen = generation;
-        let event = format!("data: {generation}\n\n");
         if w.write_all(event.as_bytes())
             .and_then(|()| w.flush())
             .is_err()
@@ -227,9 +237,12 @@ fn state_json(shared: &Shared) -> String {
         "pages": p.pages.iter().map(|pg| pg.id.clone()).collect::<Vec<_>>(),
         "problems": render_all(&p.diagnostics),
         "diagnostics": p.diagnostics,
-        "flags": p.flagged().iter().map(|(m, d)| serde_json::json!({
-            "page": m.page, "y": m.y, "key": m.key, "file": m.file, "message": d.message,
-        })).collect::<Vec<_>>(),
+        "flags": p.flagged().iter().filter_map(|(r, d)| {
+            let at = r.start()?;
+            Some(serde_json::json!({
+                "page": at.page, "y": at.y0, "key": r.key, "file": r.file, "message": d.message,
+            }))
+        }).collect::<Vec<_>>(),
     })
     .to_string()
 }
@@ -252,7 +265,8 @@ fn page(shared: &Shared, n: &str) -> Option<tiny_http::ResponseBox> {
     )
 }
 
-/// `/where?page=N&y=Y` (points from the top): which file and key the text there comes from.
+/// `/where?page=N&x=X&y=Y` (points from the top-left corner; `x` optional): which file and
+/// key the text there comes from, and the boxes it covers (on every page it is on).
 fn where_is(shared: &Shared, url: &str) -> Option<tiny_http::ResponseBox> {
     let query = url.split_once('?')?.1;
     let value = |name: &str| {
@@ -262,9 +276,14 @@ fn where_is(shared: &Shared, url: &str) -> Option<tiny_http::ResponseBox> {
     };
     let page: usize = value("page")?.parse().ok()?;
     let y: f64 = value("y")?.parse().ok()?;
+    let x: Option<f64> = match value("x") {
+        Some(x) => Some(x.parse().ok()?),
+        None => None,
+    };
     let st = lock(&shared.state);
-    let mark = st.preview.source_at(page, y)?;
-    let body = serde_json::json!({ "file": mark.file, "key": mark.key }).to_string();
+    let region = st.preview.source_at(page, x, y)?;
+    let body = serde_json::json!({ "file": region.file, "key": region.key, "boxes": region.boxes })
+        .to_string();
     Some(
         Response::from_string(body)
             .with_header(header("Content-Type", "application/json"))
