@@ -28,8 +28,18 @@ impl Drop for Serve {
 
 impl Serve {
     fn start(project: &Path) -> Serve {
-        let mut child = Command::new(BIN)
+        Serve::start_with(project, &[], None)
+    }
+
+    /// Starts `serve` with more arguments and, if given, a `BROWSER` command.
+    fn start_with(project: &Path, more: &[&str], browser: Option<&Path>) -> Serve {
+        let mut command = Command::new(BIN);
+        if let Some(browser) = browser {
+            command.env("BROWSER", browser);
+        }
+        let mut child = command
             .args(["serve", "profiles/valdoria", "--lang", "en", "--port", "0"])
+            .args(more)
             .current_dir(project)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -379,4 +389,30 @@ fn serve_recovers_when_the_profile_folder_is_deleted_and_restored() {
         std::thread::sleep(Duration::from_millis(200));
     };
     assert_eq!(back["pages"].as_array().unwrap().len(), 26);
+}
+
+#[test]
+fn open_starts_the_browser_on_the_preview() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = project();
+    let seen = tmp.path().join("opened.txt");
+    let browser = tmp.path().join("browser.sh");
+    std::fs::write(
+        &browser,
+        format!("#!/bin/sh\necho \"$1\" > '{}'\n", seen.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let serve = Serve::start_with(tmp.path(), &["--open"], Some(&browser));
+    let start = Instant::now();
+    while !seen.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "no browser started"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    let url = std::fs::read_to_string(&seen).unwrap();
+    assert_eq!(url.trim(), format!("http://127.0.0.1:{}/", serve.port));
 }

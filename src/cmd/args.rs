@@ -98,6 +98,9 @@ pub struct ServeArgs {
     /// Address to listen on; only this machine by default.
     #[arg(long, default_value = "127.0.0.1")]
     pub host: String,
+    /// Open the preview in the default browser ($BROWSER, else xdg-open / open / explorer).
+    #[arg(long)]
+    pub open: bool,
     #[command(flatten)]
     pub project: ProjectArgs,
 }

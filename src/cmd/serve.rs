@@ -78,7 +78,11 @@ pub fn run(args: ServeArgs, style: &RenderStyle) -> CmdResult {
         });
     });
     if let Some(addr) = server.server_addr().to_ip() {
-        super::out(&format!("serving http://{addr}/ (Ctrl-C to stop)\n"));
+        let url = format!("http://{addr}/");
+        super::out(&format!("serving {url} (Ctrl-C to stop)\n"));
+        if args.open {
+            super::browser::open(&url);
+        }
     }
     for request in server.incoming_requests() {
         let (shared, redo) = (shared.clone(), redo.clone());
