@@ -22,6 +22,11 @@ use super::{CmdResult, check_lang, open, report};
 
 const PAGE: &str = include_str!("serve.html");
 
+/// Events closer together than this are one change. Shorter than `watch`'s: the wait counts
+/// in the time from a save to the page, and a file caught half-saved only shows a problem
+/// for a moment (the last good pages stay) before the next event brings the whole file.
+const DEBOUNCE: std::time::Duration = std::time::Duration::from_millis(25);
+
 /// How often an idle event stream is written to (see [`events`]).
 const KEEP_ALIVE: std::time::Duration = std::time::Duration::from_secs(15);
 
@@ -73,7 +78,7 @@ pub fn run(args: ServeArgs, style: &RenderStyle) -> CmdResult {
     let on_change = redo.clone();
     std::thread::spawn(move || {
         // The preview writes no outputs; `out/` is ignored only as `build` would write there.
-        let _ = on_changes(&watched, &PathBuf::from("out"), || {
+        let _ = on_changes(&watched, &PathBuf::from("out"), DEBOUNCE, || {
             let _ = on_change.send(());
         });
     });
@@ -251,15 +256,11 @@ fn state_json(shared: &Shared) -> String {
     .to_string()
 }
 
-/// `/page/N` (1-based): the page's PNG.
+/// `/page/N` (1-based): the page's PNG, rendered on the first request (outside the lock).
 fn page(shared: &Shared, n: &str) -> Option<tiny_http::ResponseBox> {
     let index: usize = n.parse().ok().filter(|i| *i >= 1)?;
-    let png = lock(&shared.state)
-        .preview
-        .pages
-        .get(index - 1)?
-        .png
-        .clone();
+    let png = lock(&shared.state).preview.png(index - 1)?;
+    let png = png.bytes();
     Some(
         Response::from_data(png.as_slice().to_vec())
             .with_header(header("Content-Type", "image/png"))

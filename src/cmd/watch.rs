@@ -39,18 +39,20 @@ pub fn run(args: WatchArgs, style: &RenderStyle) -> CmdResult {
     drop(session);
     let shown: Vec<String> = watched.iter().map(|p| p.display().to_string()).collect();
     eprintln!("watching {} (Ctrl-C to stop)", shown.join(", "));
-    on_changes(&watched, &args.docs.out, || {
+    on_changes(&watched, &args.docs.out, DEBOUNCE, || {
         rebuild(&args, &dirs, &options, style)
     })?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// Calls `changed` once the watcher is in place (so that no change made after that first call
-/// is missed), then after every change to the watched paths (debounced; reads, metadata and
-/// the outputs in `out` are not changes), until the watcher stops.
+/// is missed), then after every change to the watched paths (events less than `debounce`
+/// apart are one change; reads, metadata and the outputs in `out` are not changes), until
+/// the watcher stops.
 pub fn on_changes(
     watched: &[PathBuf],
     out: &Path,
+    debounce: Duration,
     mut changed: impl FnMut(),
 ) -> Result<(), Vec<Diagnostic>> {
     let (tx, rx) = mpsc::channel();
@@ -69,7 +71,7 @@ pub fn on_changes(
         }
         // Written by hand rather than with notify's debouncers: they drop the event kinds, and
         // here reading a file (which every rebuild does) must not count as a change.
-        while rx.recv_timeout(DEBOUNCE).is_ok() {}
+        while rx.recv_timeout(debounce).is_ok() {}
         changed();
     }
     Ok(())

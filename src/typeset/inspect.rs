@@ -128,6 +128,26 @@ pub fn render_rgba(
     Some((pixmap.width(), pixmap.height(), pixmap.data().to_vec()))
 }
 
+/// A laid-out document kept to render its pages later, from any thread (the preview renders
+/// a page when it is first asked for).
+#[derive(Clone)]
+pub struct Pages(std::sync::Arc<PagedDocument>);
+
+impl Pages {
+    pub fn new(document: PagedDocument) -> Pages {
+        Pages(std::sync::Arc::new(document))
+    }
+
+    pub fn document(&self) -> &PagedDocument {
+        &self.0
+    }
+
+    /// One page (0-based) as PNG bytes.
+    pub fn png(&self, page: usize, pixel_per_pt: f32) -> Option<Vec<u8>> {
+        render_png(&self.0, page, pixel_per_pt)
+    }
+}
+
 /// Renders one page (0-based) to PNG bytes.
 pub fn render_png(document: &PagedDocument, page: usize, pixel_per_pt: f32) -> Option<Vec<u8>> {
     let page = document.pages().get(page)?;
@@ -165,11 +185,34 @@ pub fn missing_glyphs(document: &PagedDocument) -> Vec<crate::diagnostics::Diagn
 }
 
 /// A fingerprint of each page's laid-out content: equal fingerprints draw the same pixels, so a
-/// preview re-renders only pages whose fingerprint changed.
+/// preview re-renders only pages whose fingerprint changed. Links and introspection tags draw
+/// nothing and are left out: their targets and locations move when text elsewhere changes
+/// (the key-findings cards link to the dimensions), which would make unchanged pages new.
 pub fn page_fingerprints(document: &PagedDocument) -> Vec<u128> {
     document
         .pages()
         .iter()
-        .map(|page| typst::utils::hash128(&page.frame))
+        .map(|page| typst::utils::hash128(&(Drawn(&page.frame), &page.fill)))
         .collect()
+}
+
+/// What a frame draws, for hashing: its items without links and tags.
+struct Drawn<'a>(&'a Frame);
+
+impl std::hash::Hash for Drawn<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.size().hash(state);
+        for (pos, item) in self.0.items() {
+            match item {
+                FrameItem::Group(group) => {
+                    (pos, group.transform, &group.clip).hash(state);
+                    Drawn(&group.frame).hash(state);
+                }
+                FrameItem::Text(text) => (pos, text).hash(state),
+                FrameItem::Shape(shape, _) => (pos, shape).hash(state),
+                FrameItem::Image(image, size, _) => (pos, image, size).hash(state),
+                FrameItem::Link(..) | FrameItem::Tag(..) => {}
+            }
+        }
+    }
 }
