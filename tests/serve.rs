@@ -416,3 +416,32 @@ fn open_starts_the_browser_on_the_preview() {
     let url = std::fs::read_to_string(&seen).unwrap();
     assert_eq!(url.trim(), format!("http://127.0.0.1:{}/", serve.port));
 }
+
+#[test]
+fn serve_reads_the_language_pack_again_when_it_changes() {
+    let tmp = project();
+    let serve = Serve::start(tmp.path());
+    let first = serve.state_after(0);
+    // An edit of the profile (the session is kept), then one of the pack (a new session).
+    append_sentence(&tmp.path().join("profiles/valdoria/text/en.json"), 1);
+    let edited = serve.state_after(first["generation"].as_u64().unwrap());
+    let pack = tmp.path().join("layouts/mgi/lang/en.json");
+    edit_json(&pack, |p| {
+        p["objective"]["title"] = "Purpose of this profile".into()
+    });
+    let start = Instant::now();
+    let renamed = loop {
+        let state = serve.state_after(edited["generation"].as_u64().unwrap());
+        if ids(&state)[4] != ids(&edited)[4] {
+            break state;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the pack edit was not seen"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert_eq!(renamed["failed"], false);
+    let title = serve.where_is(5, Some(100.0), 85.0).unwrap();
+    assert_eq!(title["key"], "objective.title", "{title}");
+}

@@ -1,8 +1,8 @@
 //! `mgi-press serve`: a local page that shows a profile's pages and updates them by itself on
 //! every change (server-sent events; only pages whose layout changed are fetched again). The
 //! last good pages stay while the input is broken, with the problems above them. Only the
-//! preview's own routes exist: `/`, `/state`, `/page/N`, `/events`, `/lang/L`; nothing else of
-//! the machine is reachable. `tiny_http` serves, one thread per request (an event stream
+//! preview's own routes exist: `/`, `/state`, `/page/N`, `/events`, `/lang/L`, `/where`;
+//! nothing else of the machine is reachable. `tiny_http` serves, one thread per request (an event stream
 //! holds its thread until the browser goes away).
 
 use std::io::Write;
@@ -50,6 +50,11 @@ pub fn run(args: ServeArgs, style: &RenderStyle) -> CmdResult {
     let lang = check_lang(&args.lang)?;
     let langs: Vec<String> = mgi_press::load::text_languages(&dir);
     let watched = watched_paths(&session, std::slice::from_ref(&dir));
+    // What the session holds: a change under these opens a new one.
+    let session_roots: Vec<PathBuf> = [session.project.layout_dir(), session.project.fonts_dir()]
+        .into_iter()
+        .map(|p| std::path::absolute(&p).unwrap_or(p))
+        .collect();
     drop(session);
     let server = Server::http((args.host.as_str(), args.port)).map_err(|e| {
         vec![Diagnostic::error(format!(
@@ -66,7 +71,8 @@ pub fn run(args: ServeArgs, style: &RenderStyle) -> CmdResult {
         }),
         updated: Condvar::new(),
     });
-    let (redo, todo) = mpsc::channel::<()>();
+    // Each message asks for an update; `true` when the session must be opened again.
+    let (redo, todo) = mpsc::channel::<bool>();
     spawn_updater(
         shared.clone(),
         args.project.clone(),
@@ -78,8 +84,13 @@ pub fn run(args: ServeArgs, style: &RenderStyle) -> CmdResult {
     let on_change = redo.clone();
     std::thread::spawn(move || {
         // The preview writes no outputs; `out/` is ignored only as `build` would write there.
-        let _ = on_changes(&watched, &PathBuf::from("out"), DEBOUNCE, || {
-            let _ = on_change.send(());
+        let _ = on_changes(&watched, &PathBuf::from("out"), DEBOUNCE, |paths| {
+            let _ = on_change.send(
+                paths.is_empty()
+                    || paths
+                        .iter()
+                        .any(|p| session_roots.iter().any(|r| p.starts_with(r))),
+            );
         });
     });
     if let Some(addr) = server.server_addr().to_ip() {
@@ -96,30 +107,40 @@ pub fn run(args: ServeArgs, style: &RenderStyle) -> CmdResult {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Recompiles on every request for one (file change, language switch), in a fresh session.
+/// Recompiles on every request for one (file change, language switch). The session (layout
+/// sources, language packs, fonts) is kept while only the profile changes, and opened again
+/// when the layout folder or the fonts change.
 fn spawn_updater(
     shared: Arc<Shared>,
     project: super::args::ProjectArgs,
     dir: PathBuf,
-    todo: mpsc::Receiver<()>,
+    todo: mpsc::Receiver<bool>,
     style: RenderStyle,
 ) {
     std::thread::spawn(move || {
-        while todo.recv().is_ok() {
-            while todo.try_recv().is_ok() {}
-            let names = DisplayNames::from_working_dir();
-            let session = match Session::open_with(&project.project, &project.layout, &[], names) {
-                Ok(s) => s,
-                Err(d) => {
-                    report(&d, &style);
-                    continue;
-                }
+        let mut kept: Option<Session> = None;
+        while let Ok(mut reopen) = todo.recv() {
+            while let Ok(more) = todo.try_recv() {
+                reopen |= more;
+            }
+            if reopen || kept.is_none() {
+                let names = DisplayNames::from_working_dir();
+                kept = match Session::open_with(&project.project, &project.layout, &[], names) {
+                    Ok(s) => Some(s),
+                    Err(d) => {
+                        report(&d, &style);
+                        continue;
+                    }
+                };
+            }
+            let Some(session) = kept.as_ref() else {
+                continue;
             };
             let (mut preview, lang) = {
                 let mut st = lock(&shared.state);
                 (std::mem::take(&mut st.preview), st.lang.clone())
             };
-            preview.update(&session, &dir, &lang, false);
+            preview.update(session, &dir, &lang, false);
             report(&preview.diagnostics, &style);
             eprintln!(
                 "[{lang}] {} pages in {} ms",
@@ -143,7 +164,7 @@ fn header(name: &str, value: &str) -> Header {
 }
 
 /// Answers one request; anything but the preview's own routes is 404.
-fn respond(request: Request, shared: &Arc<Shared>, redo: &mpsc::Sender<()>) {
+fn respond(request: Request, shared: &Arc<Shared>, redo: &mpsc::Sender<bool>) {
     let path = request.url().split('?').next().unwrap_or("").to_string();
     if path == "/events" {
         return events(request, shared);
@@ -297,7 +318,11 @@ fn where_is(shared: &Shared, url: &str) -> Option<tiny_http::ResponseBox> {
 }
 
 /// `/lang/L`: shows another of the profile's languages.
-fn switch(shared: &Shared, redo: &mpsc::Sender<()>, lang: &str) -> Option<tiny_http::ResponseBox> {
+fn switch(
+    shared: &Shared,
+    redo: &mpsc::Sender<bool>,
+    lang: &str,
+) -> Option<tiny_http::ResponseBox> {
     {
         let mut st = lock(&shared.state);
         if !st.langs.iter().any(|l| l == lang) {
@@ -305,6 +330,6 @@ fn switch(shared: &Shared, redo: &mpsc::Sender<()>, lang: &str) -> Option<tiny_h
         }
         st.lang = lang.to_string();
     }
-    let _ = redo.send(());
+    let _ = redo.send(false);
     Some(Response::empty(204).boxed())
 }
