@@ -1,6 +1,6 @@
-//! The PDF/X-4 step on the sample's print-like PDF (built with 3 mm bleed, crop marks and the
-//! `1.6` PDF standard by the CLI), read back with lopdf: output intent, identification, boxes,
-//! no DeviceRGB, determinism; and the output profile's validation.
+//! The sample's print edition (`build --edition print`: 3 mm bleed, crop marks, PDF 1.6, then
+//! the PDF/X-4 step), read back with lopdf: output intent, identification, boxes, crop marks,
+//! no DeviceRGB, brand colours as CMYK, determinism; and the output profile's validation.
 
 mod common;
 
@@ -11,39 +11,50 @@ use std::sync::OnceLock;
 use common::*;
 use lopdf::content::Content;
 use lopdf::{Document, Object};
+use mgi_press::edition::Edition;
 use mgi_press::edition::icc::OutputProfile;
 use mgi_press::edition::pdfx::to_pdfx4;
 
 const BIN: &str = env!("CARGO_BIN_EXE_mgi-press");
 const BLEED_MM: f64 = 3.0;
 
-/// The sample built as the print edition will export it (bleed, crop marks, PDF 1.6).
+/// The sample's print edition as Typst exports it, before the PDF/X-4 step (bleed, crop marks,
+/// CMYK, PDF 1.6), through the library.
 fn print_like_pdf() -> &'static [u8] {
     static PDF: OnceLock<Vec<u8>> = OnceLock::new();
     PDF.get_or_init(|| {
-        let (tmp, dir) = sample_copy();
-        edit_json(&dir.join("profile.json"), |v| {
-            v["print"] = serde_json::json!({ "bleed_mm": BLEED_MM, "crop_marks": true });
-        });
-        let out = tmp.path().join("out");
-        let status = Command::new(BIN)
-            .current_dir(root())
-            .args([
-                "build",
-                "--quiet",
-                "--lang",
-                "en",
-                "--pdf-standard",
-                "1.6",
-                "--out",
-            ])
-            .arg(&out)
-            .arg(&dir)
-            .status()
-            .unwrap();
-        assert!(status.success());
-        std::fs::read(out.join("valdoria.en.pdf")).unwrap()
+        let s = session();
+        let profile = s.load(&sample()).profile.unwrap();
+        let (vm, _) = s.resolve_edition(&profile, "en", false, Edition::Print);
+        let vm = vm.unwrap();
+        assert_eq!(vm.meta.bleed_mm, BLEED_MM);
+        let compiled = s.compile(&profile, &vm).unwrap();
+        let settings = s.pdf_settings(&profile, "en", &["1.6".to_string()]);
+        mgi_press::typeset::export_pdf(&compiled.document, &settings).unwrap()
     })
+}
+
+/// The print edition as `mgi-press build --edition print` writes it.
+fn built_print_edition() -> Vec<u8> {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let status = Command::new(BIN)
+        .current_dir(root())
+        .args([
+            "build",
+            "--quiet",
+            "--lang",
+            "en",
+            "--edition",
+            "print",
+            "--out",
+        ])
+        .arg(&out)
+        .arg(sample())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    std::fs::read(out.join("valdoria.en.print.pdf")).unwrap()
 }
 
 fn profile() -> &'static OutputProfile {
@@ -51,10 +62,11 @@ fn profile() -> &'static OutputProfile {
     P.get_or_init(|| OutputProfile::default_profile(&root()).unwrap())
 }
 
+/// The produced print edition, read back.
 fn pdfx() -> &'static (Vec<u8>, Document) {
     static OUT: OnceLock<(Vec<u8>, Document)> = OnceLock::new();
     OUT.get_or_init(|| {
-        let bytes = to_pdfx4(print_like_pdf(), profile(), BLEED_MM).unwrap();
+        let bytes = built_print_edition();
         let doc = Document::load_mem(&bytes).unwrap();
         (bytes, doc)
     })
@@ -242,9 +254,11 @@ fn links_do_not_print() {
 
 #[test]
 fn the_same_input_gives_the_same_bytes() {
+    // The build's output is the PDF/X-4 step applied to Typst's export, and nothing else.
     let (first, _) = pdfx();
     let second = to_pdfx4(print_like_pdf(), profile(), BLEED_MM).unwrap();
-    assert!(first == &second, "two runs differ");
+    assert!(first == &second, "the build and the library differ");
+    assert!(first == &built_print_edition(), "two builds differ");
     // A fresh profile (no cached compression) gives the same bytes too.
     let fresh = OutputProfile::default_profile(&root()).unwrap();
     assert!(first == &to_pdfx4(print_like_pdf(), &fresh, BLEED_MM).unwrap());
@@ -296,5 +310,82 @@ fn output_profiles_that_are_not_cmyk_output_profiles_are_refused() {
     assert_eq!(
         d.file.as_deref(),
         Some(garbage.path().display().to_string().as_str())
+    );
+}
+
+/// Page 1's content as operations with their operands as numbers (others as NaN).
+fn page_ops(doc: &Document, page: lopdf::ObjectId) -> Vec<(String, Vec<f64>)> {
+    let bytes = doc.get_page_content(page);
+    let content = Content::decode(&bytes).unwrap();
+    content
+        .operations
+        .into_iter()
+        .map(|op| {
+            let nums = op
+                .operands
+                .iter()
+                .map(|o| o.as_float().map(f64::from).unwrap_or(f64::NAN))
+                .collect();
+            (op.operator, nums)
+        })
+        .collect()
+}
+
+type Matrix = [f64; 6];
+
+/// Equal within Typst's 8-bit quantisation of colour components (82 % is written 209/255).
+fn close(a: &[f64], b: &[f64]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() < 0.6 / 255.0)
+}
+
+fn concat(m: &Matrix, n: &Matrix) -> Matrix {
+    [
+        m[0] * n[0] + m[1] * n[2],
+        m[0] * n[1] + m[1] * n[3],
+        m[2] * n[0] + m[3] * n[2],
+        m[2] * n[1] + m[3] * n[3],
+        m[4] * n[0] + m[5] * n[2] + n[4],
+        m[4] * n[1] + m[5] * n[3] + n[5],
+    ]
+}
+
+#[test]
+fn crop_marks_lie_outside_the_trim_and_brand_colours_are_cmyk() {
+    let (_, doc) = pdfx();
+    let pages = doc.get_pages();
+    let page = pages[&1];
+    let trim = rect(doc, page, b"TrimBox");
+    let (mut ctm, mut stack): (Matrix, Vec<Matrix>) = ([1.0, 0.0, 0.0, 1.0, 0.0, 0.0], vec![]);
+    let mut registration = false;
+    let (mut marks, mut inside) = (0, 0);
+    let mut blue = false;
+    for (op, n) in page_ops(doc, page) {
+        match op.as_str() {
+            "q" => stack.push(ctm),
+            "Q" => ctm = stack.pop().unwrap_or(ctm),
+            "cm" => ctm = concat(&[n[0], n[1], n[2], n[3], n[4], n[5]], &ctm),
+            "K" => registration = close(&n, &[1.0, 1.0, 1.0, 1.0]),
+            "k" if close(&n, &[1.0, 0.82, 0.0, 0.06]) => blue = true,
+            "m" | "l" if registration => {
+                let x = ctm[0] * n[0] + ctm[2] * n[1] + ctm[4];
+                let y = ctm[1] * n[0] + ctm[3] * n[1] + ctm[5];
+                let within = x > trim[0] + 0.01
+                    && x < trim[2] - 0.01
+                    && y > trim[1] + 0.01
+                    && y < trim[3] - 0.01;
+                if within {
+                    inside += 1;
+                }
+                marks += 1;
+            }
+            _ => {}
+        }
+    }
+    // Eight marks (two per corner), each a line of two points, in registration colour.
+    assert!(marks >= 16, "{marks} crop-mark points");
+    assert_eq!(inside, 0, "crop-mark points inside the trim box");
+    assert!(
+        blue,
+        "IOM blue is not set as the CMYK operator 1 0.82 0 0.06 k on the cover"
     );
 }

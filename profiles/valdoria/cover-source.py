@@ -10,7 +10,7 @@ import os
 import numpy as np
 from PIL import Image, ImageFilter
 
-W, H = 2560, 1707            # 216.7 mm (A4 width plus 3 mm bleed each side) at 300 dpi, 3:2
+W, H = 2640, 1760            # 223.5 mm at 300 dpi: US Letter (215.9 mm) plus 3 mm bleed each side, 3:2
 HORIZON = int(H * 0.60)      # sea level, in pixels from the top
 rng = np.random.default_rng(2025)
 ys, xs = np.mgrid[0:H, 0:W].astype(np.float32)

@@ -99,6 +99,12 @@ pub struct ServeArgs {
     /// Address to listen on; only this machine by default.
     #[arg(long, default_value = "127.0.0.1")]
     pub host: String,
+    /// Open the preview in the default browser ($BROWSER, else xdg-open / open / explorer).
+    #[arg(long)]
+    pub open: bool,
+    /// The edition previewed.
+    #[arg(long, value_enum, default_value = "screen")]
+    pub edition: SingleEdition,
     #[command(flatten)]
     pub project: ProjectArgs,
 }

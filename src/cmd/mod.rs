@@ -2,6 +2,7 @@
 //! prints the results. What they share is here: printing, opening the project.
 
 pub mod args;
+pub mod browser;
 pub mod build;
 pub mod check;
 pub mod data;

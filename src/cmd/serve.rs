@@ -1,8 +1,8 @@
 //! `mgi-press serve`: a local page that shows a profile's pages and updates them by itself on
 //! every change (server-sent events; only pages whose layout changed are fetched again). The
 //! last good pages stay while the input is broken, with the problems above them. Only the
-//! preview's own routes exist: `/`, `/state`, `/page/N`, `/events`, `/lang/L`; nothing else of
-//! the machine is reachable. `tiny_http` serves, one thread per request (an event stream
+//! preview's own routes exist: `/`, `/state`, `/page/N`, `/events`, `/lang/L`, `/where`;
+//! nothing else of the machine is reachable. `tiny_http` serves, one thread per request (an event stream
 //! holds its thread until the browser goes away).
 
 use std::io::Write;
@@ -21,6 +21,14 @@ use super::watch::{on_changes, watched_paths};
 use super::{CmdResult, check_lang, open, report};
 
 const PAGE: &str = include_str!("serve.html");
+
+/// Events closer together than this are one change. Shorter than `watch`'s: the wait counts
+/// in the time from a save to the page, and a file caught half-saved only shows a problem
+/// for a moment (the last good pages stay) before the next event brings the whole file.
+const DEBOUNCE: std::time::Duration = std::time::Duration::from_millis(25);
+
+/// How often an idle event stream is written to (see [`events`]).
+const KEEP_ALIVE: std::time::Duration = std::time::Duration::from_secs(15);
 
 /// What the page shows, and a generation counter bumped on every update.
 struct State {
@@ -42,6 +50,11 @@ pub fn run(args: ServeArgs, style: &RenderStyle) -> CmdResult {
     let lang = check_lang(&args.lang)?;
     let langs: Vec<String> = mgi_press::load::text_languages(&dir);
     let watched = watched_paths(&session, std::slice::from_ref(&dir));
+    // What the session holds: a change under these opens a new one.
+    let session_roots: Vec<PathBuf> = [session.project.layout_dir(), session.project.fonts_dir()]
+        .into_iter()
+        .map(|p| std::path::absolute(&p).unwrap_or(p))
+        .collect();
     drop(session);
     let server = Server::http((args.host.as_str(), args.port)).map_err(|e| {
         vec![Diagnostic::error(format!(
@@ -52,13 +65,14 @@ pub fn run(args: ServeArgs, style: &RenderStyle) -> CmdResult {
     let shared = Arc::new(Shared {
         state: Mutex::new(State {
             generation: 0,
-            preview: Preview::default(),
+            preview: Preview::of_edition(args.edition.edition()),
             lang,
             langs,
         }),
         updated: Condvar::new(),
     });
-    let (redo, todo) = mpsc::channel::<()>();
+    // Each message asks for an update; `true` when the session must be opened again.
+    let (redo, todo) = mpsc::channel::<bool>();
     spawn_updater(
         shared.clone(),
         args.project.clone(),
@@ -70,12 +84,21 @@ pub fn run(args: ServeArgs, style: &RenderStyle) -> CmdResult {
     let on_change = redo.clone();
     std::thread::spawn(move || {
         // The preview writes no outputs; `out/` is ignored only as `build` would write there.
-        let _ = on_changes(&watched, &PathBuf::from("out"), || {
-            let _ = on_change.send(());
+        let _ = on_changes(&watched, &PathBuf::from("out"), DEBOUNCE, |paths| {
+            let _ = on_change.send(
+                paths.is_empty()
+                    || paths
+                        .iter()
+                        .any(|p| session_roots.iter().any(|r| p.starts_with(r))),
+            );
         });
     });
     if let Some(addr) = server.server_addr().to_ip() {
-        super::out(&format!("serving http://{addr}/ (Ctrl-C to stop)\n"));
+        let url = format!("http://{addr}/");
+        super::out(&format!("serving {url} (Ctrl-C to stop)\n"));
+        if args.open {
+            super::browser::open(&url);
+        }
     }
     for request in server.incoming_requests() {
         let (shared, redo) = (shared.clone(), redo.clone());
@@ -84,30 +107,40 @@ pub fn run(args: ServeArgs, style: &RenderStyle) -> CmdResult {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Recompiles on every request for one (file change, language switch), in a fresh session.
+/// Recompiles on every request for one (file change, language switch). The session (layout
+/// sources, language packs, fonts) is kept while only the profile changes, and opened again
+/// when the layout folder or the fonts change.
 fn spawn_updater(
     shared: Arc<Shared>,
     project: super::args::ProjectArgs,
     dir: PathBuf,
-    todo: mpsc::Receiver<()>,
+    todo: mpsc::Receiver<bool>,
     style: RenderStyle,
 ) {
     std::thread::spawn(move || {
-        while todo.recv().is_ok() {
-            while todo.try_recv().is_ok() {}
-            let names = DisplayNames::from_working_dir();
-            let session = match Session::open_with(&project.project, &project.layout, &[], names) {
-                Ok(s) => s,
-                Err(d) => {
-                    report(&d, &style);
-                    continue;
-                }
+        let mut kept: Option<Session> = None;
+        while let Ok(mut reopen) = todo.recv() {
+            while let Ok(more) = todo.try_recv() {
+                reopen |= more;
+            }
+            if reopen || kept.is_none() {
+                let names = DisplayNames::from_working_dir();
+                kept = match Session::open_with(&project.project, &project.layout, &[], names) {
+                    Ok(s) => Some(s),
+                    Err(d) => {
+                        report(&d, &style);
+                        continue;
+                    }
+                };
+            }
+            let Some(session) = kept.as_ref() else {
+                continue;
             };
             let (mut preview, lang) = {
                 let mut st = lock(&shared.state);
                 (std::mem::take(&mut st.preview), st.lang.clone())
             };
-            preview.update(&session, &dir, &lang, false);
+            preview.update(session, &dir, &lang, false);
             report(&preview.diagnostics, &style);
             eprintln!(
                 "[{lang}] {} pages in {} ms",
@@ -131,7 +164,7 @@ fn header(name: &str, value: &str) -> Header {
 }
 
 /// Answers one request; anything but the preview's own routes is 404.
-fn respond(request: Request, shared: &Arc<Shared>, redo: &mpsc::Sender<()>) {
+fn respond(request: Request, shared: &Arc<Shared>, redo: &mpsc::Sender<bool>) {
     let path = request.url().split('?').next().unwrap_or("").to_string();
     if path == "/events" {
         return events(request, shared);
@@ -161,7 +194,7 @@ fn respond(request: Request, shared: &Arc<Shared>, redo: &mpsc::Sender<()>) {
 
 /// `/events`: a server-sent event stream, one `data:` line per update, written and flushed
 /// straight to the socket (a tiny_http response body would be buffered). When the browser
-/// goes away, a write fails and the thread ends.
+/// goes away, a write fails (at the next event or keep-alive) and the thread ends.
 fn events(request: Request, shared: &Shared) {
     let mut w = request.into_writer();
     let head =
@@ -175,14 +208,21 @@ fn events(request: Request, shared: &Shared) {
     let mut seen = lock(&shared.state).generation;
     loop {
         let generation = {
-            let mut st = lock(&shared.state);
-            while st.generation == seen {
-                st = shared.updated.wait(st).unwrap_or_else(|p| p.into_inner());
-            }
+            let st = lock(&shared.state);
+            let (st, _) = shared
+                .updated
+                .wait_timeout_while(st, KEEP_ALIVE, |st| st.generation == seen)
+                .unwrap_or_else(|p| p.into_inner());
             st.generation
         };
+        // A comment line when nothing changed: a client that went away is noticed (the write
+        // fails) and its thread ends, even while no edit comes.
+        let event = if generation == seen {
+            ": still here\n\n".to_string()
+        } else {
+            format!("data: {generation}\n\n")
+        };
         seen = generation;
-        let event = format!("data: {generation}\n\n");
         if w.write_all(event.as_bytes())
             .and_then(|()| w.flush())
             .is_err()
@@ -227,22 +267,21 @@ fn state_json(shared: &Shared) -> String {
         "pages": p.pages.iter().map(|pg| pg.id.clone()).collect::<Vec<_>>(),
         "problems": render_all(&p.diagnostics),
         "diagnostics": p.diagnostics,
-        "flags": p.flagged().iter().map(|(m, d)| serde_json::json!({
-            "page": m.page, "y": m.y, "key": m.key, "file": m.file, "message": d.message,
-        })).collect::<Vec<_>>(),
+        "flags": p.flagged().iter().filter_map(|(r, d)| {
+            let at = r.start()?;
+            Some(serde_json::json!({
+                "page": at.page, "y": at.y0, "key": r.key, "file": r.file, "message": d.message,
+            }))
+        }).collect::<Vec<_>>(),
     })
     .to_string()
 }
 
-/// `/page/N` (1-based): the page's PNG.
+/// `/page/N` (1-based): the page's PNG, rendered on the first request (outside the lock).
 fn page(shared: &Shared, n: &str) -> Option<tiny_http::ResponseBox> {
     let index: usize = n.parse().ok().filter(|i| *i >= 1)?;
-    let png = lock(&shared.state)
-        .preview
-        .pages
-        .get(index - 1)?
-        .png
-        .clone();
+    let png = lock(&shared.state).preview.png(index - 1)?;
+    let png = png.bytes();
     Some(
         Response::from_data(png.as_slice().to_vec())
             .with_header(header("Content-Type", "image/png"))
@@ -252,7 +291,8 @@ fn page(shared: &Shared, n: &str) -> Option<tiny_http::ResponseBox> {
     )
 }
 
-/// `/where?page=N&y=Y` (points from the top): which file and key the text there comes from.
+/// `/where?page=N&x=X&y=Y` (points from the top-left corner; `x` optional): which file and
+/// key the text there comes from, and the boxes it covers (on every page it is on).
 fn where_is(shared: &Shared, url: &str) -> Option<tiny_http::ResponseBox> {
     let query = url.split_once('?')?.1;
     let value = |name: &str| {
@@ -262,9 +302,14 @@ fn where_is(shared: &Shared, url: &str) -> Option<tiny_http::ResponseBox> {
     };
     let page: usize = value("page")?.parse().ok()?;
     let y: f64 = value("y")?.parse().ok()?;
+    let x: Option<f64> = match value("x") {
+        Some(x) => Some(x.parse().ok()?),
+        None => None,
+    };
     let st = lock(&shared.state);
-    let mark = st.preview.source_at(page, y)?;
-    let body = serde_json::json!({ "file": mark.file, "key": mark.key }).to_string();
+    let region = st.preview.source_at(page, x, y)?;
+    let body = serde_json::json!({ "file": region.file, "key": region.key, "boxes": region.boxes })
+        .to_string();
     Some(
         Response::from_string(body)
             .with_header(header("Content-Type", "application/json"))
@@ -273,7 +318,11 @@ fn where_is(shared: &Shared, url: &str) -> Option<tiny_http::ResponseBox> {
 }
 
 /// `/lang/L`: shows another of the profile's languages.
-fn switch(shared: &Shared, redo: &mpsc::Sender<()>, lang: &str) -> Option<tiny_http::ResponseBox> {
+fn switch(
+    shared: &Shared,
+    redo: &mpsc::Sender<bool>,
+    lang: &str,
+) -> Option<tiny_http::ResponseBox> {
     {
         let mut st = lock(&shared.state);
         if !st.langs.iter().any(|l| l == lang) {
@@ -281,6 +330,6 @@ fn switch(shared: &Shared, redo: &mpsc::Sender<()>, lang: &str) -> Option<tiny_h
         }
         st.lang = lang.to_string();
     }
-    let _ = redo.send(());
+    let _ = redo.send(false);
     Some(Response::empty(204).boxed())
 }

@@ -40,19 +40,21 @@ pub fn run(args: WatchArgs, style: &RenderStyle) -> CmdResult {
     drop(session);
     let shown: Vec<String> = watched.iter().map(|p| p.display().to_string()).collect();
     eprintln!("watching {} (Ctrl-C to stop)", shown.join(", "));
-    on_changes(&watched, &args.docs.out, || {
+    on_changes(&watched, &args.docs.out, DEBOUNCE, |_| {
         rebuild(&args, &dirs, &options, style)
     })?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// Calls `changed` once the watcher is in place (so that no change made after that first call
-/// is missed), then after every change to the watched paths (debounced; reads, metadata and
-/// the outputs in `out` are not changes), until the watcher stops.
+/// is missed; with no paths), then with the changed paths after every change to the watched paths (events less than `debounce`
+/// apart are one change; reads, metadata and the outputs in `out` are not changes), until
+/// the watcher stops.
 pub fn on_changes(
     watched: &[PathBuf],
     out: &Path,
-    mut changed: impl FnMut(),
+    debounce: Duration,
+    mut changed: impl FnMut(&[PathBuf]),
 ) -> Result<(), Vec<Diagnostic>> {
     let (tx, rx) = mpsc::channel();
     let fail = |e: notify::Error| vec![Diagnostic::error(format!("cannot watch for changes: {e}"))];
@@ -63,15 +65,21 @@ pub fn on_changes(
             .map_err(fail)?;
     }
     let out_dir = std::path::absolute(out).unwrap_or(out.to_path_buf());
-    changed();
+    changed(&[]);
     while let Ok(event) = rx.recv() {
-        if !is_change(&event, &out_dir) {
-            continue;
-        }
+        let mut paths = match event {
+            Ok(event) if is_change(&event, &out_dir) => event.paths,
+            _ => continue,
+        };
         // Written by hand rather than with notify's debouncers: they drop the event kinds, and
         // here reading a file (which every rebuild does) must not count as a change.
-        while rx.recv_timeout(DEBOUNCE).is_ok() {}
-        changed();
+        while let Ok(event) = rx.recv_timeout(debounce) {
+            match event {
+                Ok(event) if is_change(&event, &out_dir) => paths.extend(event.paths),
+                _ => {}
+            }
+        }
+        changed(&paths);
     }
     Ok(())
 }
@@ -91,8 +99,7 @@ pub fn watched_paths(session: &Session, dirs: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 /// Whether an event changes an input: not a read, not the outputs, not our temporary files.
-fn is_change(event: &notify::Result<Event>, out_dir: &Path) -> bool {
-    let Ok(event) = event else { return false };
+fn is_change(event: &Event, out_dir: &Path) -> bool {
     let input = |path: &PathBuf| {
         !path.starts_with(out_dir)
             && !path

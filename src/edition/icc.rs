@@ -388,7 +388,11 @@ mod tests {
 
     #[test]
     fn known_conditions_from_descriptions() {
-        let id = |d: &str| OutputConditionIdentifier::from_description(d).as_str();
+        let id = |d: &str| {
+            OutputConditionIdentifier::from_description(d)
+                .as_str()
+                .to_string()
+        };
         assert_eq!(id("PSO Coated v3"), "FOGRA51");
         assert_eq!(id("PSO Uncoated v3 (FOGRA52)"), "FOGRA52");
         assert_eq!(id("Coated FOGRA39 (ISO 12647-2:2004)"), "FOGRA39");

@@ -19,6 +19,7 @@ use std::str::FromStr;
     Hash,
     PartialOrd,
     Ord,
+    Default,
     serde::Serialize,
     serde::Deserialize,
     schemars::JsonSchema,
@@ -26,6 +27,7 @@ use std::str::FromStr;
 #[serde(rename_all = "lowercase")]
 pub enum Edition {
     Print,
+    #[default]
     Screen,
 }
 

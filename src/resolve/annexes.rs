@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::Blocks;
 use super::lookup::Resolver;
+use super::origin::Origins;
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Annexes {
@@ -13,6 +14,8 @@ pub struct Annexes {
     pub migof_body: Blocks,
     pub process_title: String,
     pub steps: Vec<Step>,
+    /// Where each plain field comes from (see `origin.rs`).
+    pub src: Origins,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -20,6 +23,8 @@ pub struct Step {
     pub number: usize,
     pub title: String,
     pub body: Blocks,
+    /// Where each plain field comes from (see `origin.rs`).
+    pub src: Origins,
 }
 
 pub fn annexes(r: &mut Resolver<'_>) -> Annexes {
@@ -27,17 +32,23 @@ pub fn annexes(r: &mut Resolver<'_>) -> Annexes {
     let steps = step_keys
         .iter()
         .enumerate()
-        .map(|(i, k)| Step {
-            number: i + 1,
-            title: r.pack_plain(&format!("annexes.steps.{k}.title")),
-            body: r.pack_blocks(&format!("annexes.steps.{k}.body")),
+        .map(|(i, k)| {
+            let mut src = Origins::default();
+            Step {
+                number: i + 1,
+                title: src.take("title", r.pack_keyed(&format!("annexes.steps.{k}.title"))),
+                body: r.pack_blocks(&format!("annexes.steps.{k}.body")),
+                src,
+            }
         })
         .collect();
+    let mut src = Origins::default();
     Annexes {
-        title: r.pack_plain("annexes.title"),
-        migof_title: r.pack_plain("annexes.migof_title"),
+        title: src.take("title", r.pack_keyed("annexes.title")),
+        migof_title: src.take("migof_title", r.pack_keyed("annexes.migof_title")),
         migof_body: r.pack_blocks("annexes.migof_body"),
-        process_title: r.pack_plain("annexes.process_title"),
+        process_title: src.take("process_title", r.pack_keyed("annexes.process_title")),
         steps,
+        src,
     }
 }

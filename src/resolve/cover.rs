@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::Blocks;
 use super::lookup::Resolver;
+use super::origin::{Keyed, Origins};
 use crate::load::Profile;
 use crate::project::Project;
 
@@ -17,23 +18,27 @@ pub struct Cover {
     pub publisher: String,
     pub partner_label: String,
     pub partner: String,
+    /// Where each plain field comes from (see `origin.rs`).
+    pub src: Origins,
+}
+
+/// The pack's `cover.title`, whose lines are the title's lines (see [`lines`]).
+pub fn title(r: &mut Resolver<'_>) -> Keyed {
+    r.pack_keyed("cover.title")
 }
 
 /// The title's lines: one per line of the pack's `cover.title`.
-pub fn title_lines(r: &mut Resolver<'_>) -> Vec<String> {
-    r.pack_plain("cover.title")
+pub fn lines(title: &str) -> Vec<String> {
+    title
         .lines()
         .map(|l| l.trim().to_string())
         .filter(|l| !l.is_empty())
         .collect()
 }
 
-pub fn cover(
-    r: &mut Resolver<'_>,
-    project: &Project,
-    profile: &Profile,
-    title_lines: Vec<String>,
-) -> Cover {
+pub fn cover(r: &mut Resolver<'_>, project: &Project, profile: &Profile, title: Keyed) -> Cover {
+    let mut src = Origins::default();
+    let title_lines = lines(&src.take("title_lines", title));
     let prefix = project.profile_prefix(&profile.dir);
     let photo_credit = r
         .text_has("cover.photo_credit")
@@ -46,8 +51,9 @@ pub fn cover(
             .as_ref()
             .map(|img| format!("{prefix}/{}", img.trim_start_matches("./"))),
         photo_credit,
-        publisher: r.pack_plain("cover.publisher"),
-        partner_label: r.pack_plain("cover.partner_label"),
-        partner: r.pack_plain("cover.partner"),
+        publisher: src.take("publisher", r.pack_keyed("cover.publisher")),
+        partner_label: src.take("partner_label", r.pack_keyed("cover.partner_label")),
+        partner: src.take("partner", r.pack_keyed("cover.partner")),
+        src,
     }
 }

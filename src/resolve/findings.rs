@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::Blocks;
 use super::labels::Labels;
 use super::lookup::Resolver;
+use super::origin::Origins;
 use crate::load::model::DimensionId;
 use crate::load::model::facts::Facts;
 
@@ -20,6 +21,8 @@ pub struct Dimension {
     pub description: Blocks,
     pub conventions: Option<Conventions>,
     pub sections: Vec<Section>,
+    /// Where each plain field comes from (see `origin.rs`).
+    pub src: Origins,
 }
 
 /// Table 1: international conventions ratified.
@@ -31,6 +34,8 @@ pub struct Conventions {
     pub col_convention: String,
     pub col_ratified: String,
     pub rows: Vec<ConventionRow>,
+    /// Where each plain field comes from (see `origin.rs`).
+    pub src: Origins,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -39,6 +44,8 @@ pub struct ConventionRow {
     pub ratified: bool,
     pub year: Option<i32>,
     pub text: String,
+    /// Where each plain field comes from (see `origin.rs`).
+    pub src: Origins,
 }
 
 /// A numbered list of findings: `1.2 Well-developed areas`.
@@ -47,6 +54,8 @@ pub struct Section {
     pub number: String,
     pub heading: String,
     pub body: Blocks,
+    /// Where each plain field comes from (see `origin.rs`).
+    pub src: Origins,
 }
 
 pub fn findings(r: &mut Resolver<'_>, facts: &Facts, labels: &Labels) -> Vec<Dimension> {
@@ -83,20 +92,27 @@ fn dimension(
         for k in keys {
             body.extend(r.text_blocks(&format!("{prefix}.{k}")));
         }
+        let mut src = Origins::default();
         sections.push(Section {
             number: format!("{number}.{}", first + offset),
-            heading: r.pack_plain(heading_key),
+            heading: src.take("heading", r.pack_keyed(heading_key)),
             body,
+            src,
         });
     }
+    let mut src = Origins::default();
     Dimension {
         id: d.to_string(),
         number,
-        title: r.pack_plain(&format!("dimensions.{d}.title")),
-        card_title: r.pack_plain(&format!("dimensions.{d}.card_title")),
+        title: src.take("title", r.pack_keyed(&format!("dimensions.{d}.title"))),
+        card_title: src.take(
+            "card_title",
+            r.pack_keyed(&format!("dimensions.{d}.card_title")),
+        ),
         description: r.pack_blocks(&format!("dimensions.{d}.description")),
         conventions,
         sections,
+        src,
     }
 }
 
@@ -107,11 +123,18 @@ fn conventions(r: &mut Resolver<'_>, number: usize, facts: &Facts, labels: &Labe
         .iter()
         .map(|c| {
             let name_key = format!("conventions.{}", c.id);
-            let name = if r.text_has(&name_key) {
-                r.text_plain(&name_key)
+            let keyed = if r.text_has(&name_key) {
+                r.text_keyed(&name_key)
             } else {
-                r.pack_plain(&name_key)
+                r.pack_keyed(&name_key)
             };
+            let mut src = Origins::default();
+            let name = src.take("name", keyed);
+            src.copy(
+                "text",
+                &labels.src,
+                if c.ratified.is_some() { "yes" } else { "no" },
+            );
             ConventionRow {
                 name,
                 ratified: c.ratified.is_some(),
@@ -119,15 +142,18 @@ fn conventions(r: &mut Resolver<'_>, number: usize, facts: &Facts, labels: &Labe
                 text: c
                     .ratified
                     .map_or(labels.no.clone(), |y| format!("{} ({y})", labels.yes)),
+                src,
             }
         })
         .collect();
+    let mut src = Origins::default();
     Conventions {
         number: format!("{number}.1"),
-        heading: r.pack_plain("findings.conventions_heading"),
-        caption: r.pack_plain("findings.table_caption"),
-        col_convention: r.pack_plain("findings.col_convention"),
-        col_ratified: r.pack_plain("findings.col_ratified"),
+        heading: src.take("heading", r.pack_keyed("findings.conventions_heading")),
+        caption: src.take("caption", r.pack_keyed("findings.table_caption")),
+        col_convention: src.take("col_convention", r.pack_keyed("findings.col_convention")),
+        col_ratified: src.take("col_ratified", r.pack_keyed("findings.col_ratified")),
         rows,
+        src,
     }
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::Blocks;
 use super::lookup::Resolver;
+use super::origin::Origins;
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Framework {
@@ -23,23 +24,33 @@ pub struct Framework {
     pub is_not: Vec<Blocks>,
     pub target_title: String,
     pub target_body: Blocks,
+    /// Where each plain field comes from (see `origin.rs`).
+    pub src: Origins,
 }
 
 pub fn framework(r: &mut Resolver<'_>) -> Framework {
+    let mut src = Origins::default();
     Framework {
-        title: r.pack_plain("framework.title"),
-        migof_title: r.pack_plain("framework.migof_title"),
+        title: src.take("title", r.pack_keyed("framework.title")),
+        migof_title: src.take("migof_title", r.pack_keyed("framework.migof_title")),
         migof_body: r.pack_blocks("framework.migof_body"),
-        principles_title: r.pack_plain("framework.principles_title"),
+        principles_title: src.take(
+            "principles_title",
+            r.pack_keyed("framework.principles_title"),
+        ),
         principles: r.pack_list("framework.principles"),
-        objectives_title: r.pack_plain("framework.objectives_title"),
+        objectives_title: src.take(
+            "objectives_title",
+            r.pack_keyed("framework.objectives_title"),
+        ),
         objectives: r.pack_list("framework.objectives"),
-        mgi_title: r.pack_plain("framework.mgi_title"),
-        is_title: r.pack_plain("framework.is_title"),
+        mgi_title: src.take("mgi_title", r.pack_keyed("framework.mgi_title")),
+        is_title: src.take("is_title", r.pack_keyed("framework.is_title")),
         is: r.pack_list("framework.is"),
-        is_not_title: r.pack_plain("framework.is_not_title"),
+        is_not_title: src.take("is_not_title", r.pack_keyed("framework.is_not_title")),
         is_not: r.pack_list("framework.is_not"),
-        target_title: r.pack_plain("framework.target_title"),
+        target_title: src.take("target_title", r.pack_keyed("framework.target_title")),
         target_body: r.pack_blocks("framework.target_body"),
+        src,
     }
 }

@@ -6,11 +6,14 @@ use serde::Serialize;
 
 use super::Blocks;
 use super::lookup::Resolver;
+use super::origin::Origins;
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Introduction {
     pub title: String,
     pub body: Blocks,
+    /// Where each plain field comes from (see `origin.rs`).
+    pub src: Origins,
 }
 
 pub fn introduction(r: &mut Resolver<'_>) -> Introduction {
@@ -18,8 +21,10 @@ pub fn introduction(r: &mut Resolver<'_>) -> Introduction {
     if r.text_has("introduction_note") {
         body.extend(r.text_blocks("introduction_note"));
     }
+    let mut src = Origins::default();
     Introduction {
-        title: r.pack_plain("introduction.title"),
+        title: src.take("title", r.pack_keyed("introduction.title")),
         body,
+        src,
     }
 }

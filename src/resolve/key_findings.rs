@@ -6,16 +6,21 @@ use serde::Serialize;
 
 use super::Blocks;
 use super::lookup::Resolver;
+use super::origin::Origins;
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct KeyFindings {
     pub title: String,
     pub intro: Blocks,
+    /// Where each plain field comes from (see `origin.rs`).
+    pub src: Origins,
 }
 
 pub fn key_findings(r: &mut Resolver<'_>) -> KeyFindings {
+    let mut src = Origins::default();
     KeyFindings {
-        title: r.pack_plain("key_findings.title"),
+        title: src.take("title", r.pack_keyed("key_findings.title")),
         intro: r.pack_blocks("key_findings.intro"),
+        src,
     }
 }

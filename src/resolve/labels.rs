@@ -5,6 +5,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::lookup::Resolver;
+use super::origin::Origins;
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Labels {
@@ -17,18 +18,22 @@ pub struct Labels {
     pub no_date: String,
     pub empty_section: String,
     pub contents: String,
+    /// Where each label comes from (see `origin.rs`).
+    pub src: Origins,
 }
 
 pub fn labels(r: &mut Resolver<'_>) -> Labels {
+    let mut src = Origins::default();
     Labels {
-        profile: r.pack_plain("labels.profile"),
-        page: r.pack_plain("labels.page"),
-        table: r.pack_plain("labels.table"),
-        yes: r.pack_plain("labels.yes"),
-        no: r.pack_plain("labels.no"),
-        available_at: r.pack_plain("labels.available_at"),
-        no_date: r.pack_plain("labels.no_date"),
-        empty_section: r.pack_plain("labels.empty_section"),
-        contents: r.pack_plain("contents.title"),
+        profile: src.take("profile", r.pack_keyed("labels.profile")),
+        page: src.take("page", r.pack_keyed("labels.page")),
+        table: src.take("table", r.pack_keyed("labels.table")),
+        yes: src.take("yes", r.pack_keyed("labels.yes")),
+        no: src.take("no", r.pack_keyed("labels.no")),
+        available_at: src.take("available_at", r.pack_keyed("labels.available_at")),
+        no_date: src.take("no_date", r.pack_keyed("labels.no_date")),
+        empty_section: src.take("empty_section", r.pack_keyed("labels.empty_section")),
+        contents: src.take("contents", r.pack_keyed("contents.title")),
+        src,
     }
 }

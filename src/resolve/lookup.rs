@@ -4,6 +4,7 @@
 //! covers are reported where they stand.
 
 use super::markup::{self, Block, Inline};
+use super::origin::{Keyed, Origin};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::Strings;
 use crate::project::REFERENCE_LANG;
@@ -144,7 +145,7 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn plain_of(&mut self, found: Option<Found<'_>>, key: &str, where_: &str) -> String {
+    fn plain_of(&mut self, found: Option<Found<'_>>, key: &str, where_: &str) -> Keyed {
         match found {
             Some(f) => {
                 check_placeholder(self, &f);
@@ -155,11 +156,17 @@ impl<'a> Resolver<'a> {
                 let (_, issues) = markup::parse_inlines(f.value, &vars);
                 let errors: Vec<_> = issues.into_iter().filter(|i| i.error).collect();
                 self.report_issues(&f, errors);
-                substitute(f.value, &vars)
+                Keyed {
+                    text: substitute(f.value, &vars),
+                    origin: Some(origin(&f)),
+                }
             }
             None => {
                 self.missing(key, where_);
-                String::new()
+                Keyed {
+                    text: String::new(),
+                    origin: None,
+                }
             }
         }
     }
@@ -183,6 +190,11 @@ impl<'a> Resolver<'a> {
     }
 
     pub fn pack_plain(&mut self, key: &str) -> String {
+        self.pack_keyed(key).text
+    }
+
+    /// A plain language-pack string with where it was found (for the preview).
+    pub fn pack_keyed(&mut self, key: &str) -> Keyed {
         let f = self.pack_found(key);
         self.plain_of(f, key, "the language pack")
     }
@@ -193,6 +205,11 @@ impl<'a> Resolver<'a> {
     }
 
     pub fn text_plain(&mut self, key: &str) -> String {
+        self.text_keyed(key).text
+    }
+
+    /// A plain profile-text string with where it was found (for the preview).
+    pub fn text_keyed(&mut self, key: &str) -> Keyed {
         let f = self.text_found(key);
         self.plain_of(f, key, "the profile text")
     }
@@ -247,20 +264,60 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// Puts a mark of the text's file and key at the start of its first block, for the preview.
-fn mark_source(blocks: &mut [Block], f: &Found<'_>) {
-    let mark = Inline::Mark {
+fn origin(f: &Found<'_>) -> Origin {
+    Origin {
         key: f.key.clone(),
         file: f.from.file.name.clone(),
+    }
+}
+
+/// Puts marks of the text's file and key at the start of its first block and at the end of
+/// its last one (a paragraph may run over two pages), and around each footnote's text (which
+/// the layout sets apart, at the foot of the page), for the preview.
+fn mark_source(blocks: &mut [Block], f: &Found<'_>) {
+    let o = origin(f);
+    let mark = |end| Inline::Mark {
+        key: o.key.clone(),
+        file: o.file.clone(),
+        end,
     };
-    match blocks.first_mut() {
-        Some(Block::Par { content }) => content.insert(0, mark),
-        Some(Block::List { items }) => {
-            if let Some(first) = items.first_mut() {
-                first.insert(0, mark);
-            }
+    for block in blocks.iter_mut() {
+        match block {
+            Block::Par { content } => mark_notes(content, &mark),
+            Block::List { items } => items.iter_mut().for_each(|i| mark_notes(i, &mark)),
         }
-        None => {}
+    }
+    let first = match blocks.first_mut() {
+        Some(Block::Par { content }) => Some(content),
+        Some(Block::List { items }) => items.first_mut(),
+        None => None,
+    };
+    if let Some(first) = first {
+        first.insert(0, mark(false));
+    }
+    let last = match blocks.last_mut() {
+        Some(Block::Par { content }) => Some(content),
+        Some(Block::List { items }) => items.last_mut(),
+        None => None,
+    };
+    if let Some(last) = last {
+        last.push(mark(true));
+    }
+}
+
+/// Marks the text of every footnote below `inlines` (start and end).
+fn mark_notes(inlines: &mut [Inline], mark: &dyn Fn(bool) -> Inline) {
+    for inline in inlines {
+        match inline {
+            Inline::Note { content } => {
+                content.insert(0, mark(false));
+                content.push(mark(true));
+            }
+            Inline::Strong { content }
+            | Inline::Emph { content }
+            | Inline::Link { content, .. } => mark_notes(content, mark),
+            _ => {}
+        }
     }
 }
 

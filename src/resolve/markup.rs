@@ -38,11 +38,14 @@ pub enum Inline {
         content: Vec<Inline>,
     },
     Linebreak,
-    /// Where the text that follows comes from (file and key), for the preview's "where is this
-    /// text?"; prints nothing. Never produced by the parser.
+    /// Where a keyed text starts (and, with `end`, where it ends) and which file and key it
+    /// comes from, for the preview's "where is this text?"; prints nothing. Never produced by
+    /// the parser.
     Mark {
         key: String,
         file: String,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        end: bool,
     },
 }
 

@@ -17,6 +17,7 @@ pub mod lookup;
 pub mod markup;
 mod meta;
 mod objective;
+pub mod origin;
 mod sources;
 
 use schemars::JsonSchema;
@@ -155,9 +156,9 @@ fn view_model(r: &mut Resolver<'_>, project: &Project, profile: &Profile) -> Vie
         ("year".into(), facts.year.to_string()),
     ];
     let labels = labels::labels(r);
-    let title_lines = cover::title_lines(r);
+    let title = cover::title(r);
     let published_text = meta::published_text(r, &facts.published);
-    let cover = cover::cover(r, project, profile, title_lines);
+    let cover = cover::cover(r, project, profile, title);
     let legal = legal::legal(r, &cover);
     let objective = objective::objective(r);
     let introduction = introduction::introduction(r);

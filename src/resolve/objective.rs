@@ -5,16 +5,21 @@ use serde::Serialize;
 
 use super::Blocks;
 use super::lookup::Resolver;
+use super::origin::Origins;
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Objective {
     pub title: String,
     pub body: Blocks,
+    /// Where each plain field comes from (see `origin.rs`).
+    pub src: Origins,
 }
 
 pub fn objective(r: &mut Resolver<'_>) -> Objective {
+    let mut src = Origins::default();
     Objective {
-        title: r.pack_plain("objective.title"),
+        title: src.take("title", r.pack_keyed("objective.title")),
         body: r.pack_blocks("objective.body"),
+        src,
     }
 }

@@ -7,18 +7,23 @@ use serde::Serialize;
 use super::labels::Labels;
 use super::lookup::Resolver;
 use super::markup::Inline;
+use super::origin::Origins;
 use crate::load::model::facts::Facts;
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Sources {
     pub title: String,
     pub groups: Vec<SourceGroup>,
+    /// Where each plain field comes from (see `origin.rs`).
+    pub src: Origins,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SourceGroup {
     pub name: String,
     pub entries: Vec<SourceEntry>,
+    /// Where each plain field comes from (see `origin.rs`).
+    pub src: Origins,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -37,7 +42,11 @@ pub fn sources(r: &mut Resolver<'_>, facts: &Facts, labels: &Labels) -> Sources 
         .collect();
     let mut groups = Vec::new();
     for group in &facts.sources {
-        let name = r.text_plain(&format!("sources.groups.{}", group.id));
+        let mut src = Origins::default();
+        let name = src.take(
+            "name",
+            r.text_keyed(&format!("sources.groups.{}", group.id)),
+        );
         let years: Vec<Option<i32>> = group.entries.iter().map(|e| e.year).collect();
         let entries = source_keys(&years, &labels.no_date, &key_letters)
             .into_iter()
@@ -50,11 +59,13 @@ pub fn sources(r: &mut Resolver<'_>, facts: &Facts, labels: &Labels) -> Sources 
                 }
             })
             .collect();
-        groups.push(SourceGroup { name, entries });
+        groups.push(SourceGroup { name, entries, src });
     }
+    let mut src = Origins::default();
     Sources {
-        title: r.pack_plain("sources.title"),
+        title: src.take("title", r.pack_keyed("sources.title")),
         groups,
+        src,
     }
 }
 

@@ -133,6 +133,26 @@ pub fn page_width_pt(document: &PagedDocument, page: usize) -> Option<f64> {
     Some(document.pages().get(page)?.frame.width().to_pt())
 }
 
+/// A laid-out document kept to render its pages later, from any thread (the preview renders
+/// a page when it is first asked for).
+#[derive(Clone)]
+pub struct Pages(std::sync::Arc<PagedDocument>);
+
+impl Pages {
+    pub fn new(document: PagedDocument) -> Pages {
+        Pages(std::sync::Arc::new(document))
+    }
+
+    pub fn document(&self) -> &PagedDocument {
+        &self.0
+    }
+
+    /// One page (0-based) as PNG bytes.
+    pub fn png(&self, page: usize, pixel_per_pt: f32) -> Option<Vec<u8>> {
+        render_png(&self.0, page, pixel_per_pt)
+    }
+}
+
 /// Renders one page (0-based) to PNG bytes.
 pub fn render_png(document: &PagedDocument, page: usize, pixel_per_pt: f32) -> Option<Vec<u8>> {
     let page = document.pages().get(page)?;
@@ -170,57 +190,34 @@ pub fn missing_glyphs(document: &PagedDocument) -> Vec<crate::diagnostics::Diagn
 }
 
 /// A fingerprint of each page's laid-out content: equal fingerprints draw the same pixels, so a
-/// preview re-renders only pages whose fingerprint changed.
+/// preview re-renders only pages whose fingerprint changed. Links and introspection tags draw
+/// nothing and are left out: their targets and locations move when text elsewhere changes
+/// (the key-findings cards link to the dimensions), which would make unchanged pages new.
 pub fn page_fingerprints(document: &PagedDocument) -> Vec<u128> {
     document
         .pages()
         .iter()
-        .map(|page| typst::utils::hash128(&page.frame))
+        .map(|page| typst::utils::hash128(&(Drawn(&page.frame), &page.fill)))
         .collect()
 }
 
-/// Where a keyed text starts on the laid-out pages: the layout places a `metadata` marker
-/// labelled `<mgi-src>` (with the text's file and key) at the start of every text it takes
-/// from the view model.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct SourceMark {
-    /// 1-based page.
-    pub page: usize,
-    /// Distance from the top of the page, in points.
-    pub y: f64,
-    pub key: String,
-    pub file: String,
-}
+/// What a frame draws, for hashing: its items without links and tags.
+struct Drawn<'a>(&'a Frame);
 
-/// Every source marker of a laid-out document, in document order.
-pub fn source_marks(document: &PagedDocument) -> Vec<SourceMark> {
-    use typst::foundations::{Label, Selector, Str, Value};
-    use typst::introspection::{DocumentPosition, MetadataElem};
-    let Some(label) = Label::new(typst::utils::PicoStr::intern("mgi-src")) else {
-        return Vec::new();
-    };
-    let introspector = document.introspector();
-    let introspector: &dyn Introspector = introspector.as_ref();
-    introspector
-        .query(&Selector::Label(label))
-        .iter()
-        .filter_map(|content| {
-            let DocumentPosition::Paged(at) = introspector.position(content.location()?)? else {
-                return None;
-            };
-            let Value::Dict(dict) = &content.to_packed::<MetadataElem>()?.value else {
-                return None;
-            };
-            let text = |k: &str| {
-                let value = dict.get(k).ok()?.clone();
-                value.cast::<Str>().ok().map(|s| s.to_string())
-            };
-            Some(SourceMark {
-                page: at.page.get(),
-                y: at.point.y.to_pt(),
-                key: text("key")?,
-                file: text("file")?,
-            })
-        })
-        .collect()
+impl std::hash::Hash for Drawn<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.size().hash(state);
+        for (pos, item) in self.0.items() {
+            match item {
+                FrameItem::Group(group) => {
+                    (pos, group.transform, &group.clip).hash(state);
+                    Drawn(&group.frame).hash(state);
+                }
+                FrameItem::Text(text) => (pos, text).hash(state),
+                FrameItem::Shape(shape, _) => (pos, shape).hash(state),
+                FrameItem::Image(image, size, _) => (pos, image, size).hash(state),
+                FrameItem::Link(..) | FrameItem::Tag(..) => {}
+            }
+        }
+    }
 }
