@@ -272,3 +272,85 @@ fn both_editions_go_to_their_own_files_and_flags_are_checked_first() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("screen edition"));
 }
+
+#[test]
+fn the_print_edition_takes_the_printers_output_profile_and_refuses_one_that_is_not_cmyk() {
+    let (_tmp, dir) = sample_copy();
+    let out = tempfile::tempdir().unwrap();
+    let build = || {
+        mgi_press(&[
+            "build",
+            dir.to_str().unwrap(),
+            "--lang",
+            "en",
+            "--edition",
+            "print",
+            "-q",
+            "--out",
+            out.path().to_str().unwrap(),
+        ])
+    };
+    // An RGB display profile given as the printer's profile: the document fails, saying why.
+    std::fs::copy(
+        root().join("color/sRGB-v2-magic.icc"),
+        dir.join("printer.icc"),
+    )
+    .unwrap();
+    edit_json(&dir.join("profile.json"), |f| {
+        f["print"] = serde_json::json!({ "output_profile": "printer.icc" });
+    });
+    let run = build();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("printer.icc is an RGB display profile"),
+        "{stderr}"
+    );
+    assert!(!out.path().join("valdoria.en.print.pdf").exists());
+
+    // The shipped CMYK profile under another name, with the condition the printer names.
+    std::fs::copy(
+        root().join("color/ISOcoated_v2_300_bas.icc"),
+        dir.join("printer.icc"),
+    )
+    .unwrap();
+    edit_json(&dir.join("profile.json"), |f| {
+        f["print"]["output_condition"] = "FOGRA51".into();
+    });
+    let run = build();
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let bytes = std::fs::read(out.path().join("valdoria.en.print.pdf")).unwrap();
+    let doc = Document::load_mem(&bytes).unwrap();
+    let intents = doc.catalog().unwrap().get(b"OutputIntents").unwrap();
+    let intent = doc.dereference(&intents.as_array().unwrap()[0]).unwrap().1;
+    let condition = intent
+        .as_dict()
+        .unwrap()
+        .get(b"OutputConditionIdentifier")
+        .unwrap()
+        .as_str()
+        .unwrap();
+    assert_eq!(condition, b"FOGRA51");
+
+    // Another condition is another input: the print edition is rebuilt.
+    edit_json(&dir.join("profile.json"), |f| {
+        f["print"]["output_condition"] = "FOGRA39".into();
+    });
+    let again = mgi_press(&[
+        "build",
+        dir.to_str().unwrap(),
+        "--lang",
+        "en",
+        "--edition",
+        "print",
+        "--check",
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert_eq!(again.status.code(), Some(1));
+}
