@@ -16,8 +16,12 @@ use crate::preflight;
 /// one a profile names in `print.output_profile`), with the condition the profile names.
 #[derive(Default)]
 pub struct OutputProfiles {
-    loaded: Mutex<HashMap<(PathBuf, Option<String>), Result<Arc<OutputProfile>, Diagnostic>>>,
+    loaded: Mutex<HashMap<ProfileKey, Loaded>>,
 }
+
+/// The file of an output profile and the output condition named for it.
+type ProfileKey = (PathBuf, Option<String>);
+type Loaded = Result<Arc<OutputProfile>, Diagnostic>;
 
 impl OutputProfiles {
     /// The output profile of a profile's print edition.

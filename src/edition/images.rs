@@ -51,8 +51,11 @@ pub fn downsample(bytes: &[u8], width_mm: f64) -> Option<Vec<u8>> {
 /// most recent ones.
 #[derive(Default)]
 pub struct ScreenImages {
-    recent: Mutex<VecDeque<(String, Option<Arc<Vec<u8>>>)>>,
+    recent: Mutex<VecDeque<(String, Downsampled)>>,
 }
+
+/// A downsampled photograph, or `None` when the original is kept.
+type Downsampled = Option<Arc<Vec<u8>>>;
 
 const KEEP: usize = 4;
 
