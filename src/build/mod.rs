@@ -117,11 +117,35 @@ pub fn build(
         on_done(&report);
         report
     };
-    run_all(&jobs, options.jobs, one)
+    run_language_major(&jobs, options.jobs, one)
+}
+
+/// Runs the jobs one language after the other (profiles in plan order within a language) and
+/// returns the reports in plan order. The standard texts of a language (framework, key
+/// findings, annexes, …) are the same in every profile, so the next document of the same
+/// language finds their layout in Typst's memo cache; in plan order (profile by profile) the
+/// same language comes back only after every other one, when the eviction after each document
+/// has already dropped it (docs/performance.md).
+fn run_language_major(
+    jobs: &[(String, String, usize)],
+    threads: usize,
+    one: impl Fn(&(String, String, usize)) -> DocReport + Sync,
+) -> Vec<DocReport> {
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by(|&a, &b| jobs[a].1.cmp(&jobs[b].1).then(a.cmp(&b)));
+    let run = run_all(&order, threads, |&i| one(&jobs[i]));
+    let mut reports: Vec<Option<DocReport>> = vec![None; jobs.len()];
+    for (i, report) in order.into_iter().zip(run) {
+        reports[i] = Some(report);
+    }
+    reports.into_iter().flatten().collect()
 }
 
 /// A profile of the batch, loaded when its first document starts and dropped when its last
-/// one is done, so that memory does not grow with the number of profiles.
+/// one is done. Documents run language by language, so every profile of the batch is loaded
+/// from the first language to the last; a loaded profile is only its texts and settings (a
+/// few hundred kilobytes), and peak memory is dominated by Typst's caches
+/// (docs/performance.md).
 struct Slot {
     dir: PathBuf,
     loaded: Mutex<Option<Arc<Checked>>>,
@@ -221,4 +245,57 @@ fn run_all<J: Sync>(
     });
     let done = done.into_inner().unwrap_or_else(|p| p.into_inner());
     done.into_iter().flatten().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jobs() -> Vec<(String, String, usize)> {
+        let mut all = Vec::new();
+        for (i, p) in ["a", "b", "c"].iter().enumerate() {
+            for l in ["ru", "en", "fr"] {
+                all.push((p.to_string(), l.to_string(), i));
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn runs_language_by_language_and_reports_in_plan_order() {
+        let jobs = jobs();
+        let seen = Mutex::new(Vec::new());
+        let reports = run_language_major(&jobs, 1, |(p, l, _)| {
+            seen.lock().unwrap().push(format!("{p}.{l}"));
+            DocReport::failed(Path::new("out"), p, l, Vec::new())
+        });
+        let seen = seen.into_inner().unwrap();
+        assert_eq!(
+            seen,
+            [
+                "a.en", "b.en", "c.en", "a.fr", "b.fr", "c.fr", "a.ru", "b.ru", "c.ru"
+            ]
+        );
+        let got: Vec<(String, String)> = reports
+            .iter()
+            .map(|r| (r.profile.clone(), r.lang.clone()))
+            .collect();
+        let want: Vec<(String, String)> = jobs
+            .iter()
+            .map(|(p, l, _)| (p.clone(), l.clone()))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn every_job_runs_once_on_two_threads() {
+        let jobs = jobs();
+        let reports = run_language_major(&jobs, 2, |(p, l, _)| {
+            DocReport::failed(Path::new("out"), p, l, Vec::new())
+        });
+        assert_eq!(reports.len(), jobs.len());
+        for (r, (p, l, _)) in reports.iter().zip(&jobs) {
+            assert_eq!((&r.profile, &r.lang), (p, l));
+        }
+    }
 }
