@@ -120,19 +120,25 @@ pub fn build(
     run_language_major(&jobs, options.jobs, one)
 }
 
-/// Runs the jobs one language after the other (profiles in plan order within a language) and
-/// returns the reports in plan order. The standard texts of a language (framework, key
-/// findings, annexes, …) are the same in every profile, so the next document of the same
-/// language finds their layout in Typst's memo cache; in plan order (profile by profile) the
-/// same language comes back only after every other one, when the eviction after each document
-/// has already dropped it (docs/performance.md).
+/// Profiles whose documents run language by language together (see `run_language_major`).
+const PROFILE_GROUP: usize = 8;
+
+/// Runs the jobs in groups of `PROFILE_GROUP` profiles, each group one language after the
+/// other (profiles in plan order within a language), and returns the reports in plan order.
+/// The standard texts of a language (framework, key findings, annexes, …) are the same in
+/// every profile, so the next document of the same language finds their layout in Typst's
+/// memo cache; in plan order (profile by profile) the same language comes back only after
+/// every other one, when the eviction after each document has already dropped it. Groups
+/// bound how many profiles are loaded at once (a profile stays loaded until its last
+/// language), so memory does not grow with the batch (docs/performance.md).
 fn run_language_major(
     jobs: &[(String, String, usize)],
     threads: usize,
     one: impl Fn(&(String, String, usize)) -> DocReport + Sync,
 ) -> Vec<DocReport> {
+    let group = |i: usize| jobs[i].2 / PROFILE_GROUP;
     let mut order: Vec<usize> = (0..jobs.len()).collect();
-    order.sort_by(|&a, &b| jobs[a].1.cmp(&jobs[b].1).then(a.cmp(&b)));
+    order.sort_by(|&a, &b| (group(a), &jobs[a].1, a).cmp(&(group(b), &jobs[b].1, b)));
     let run = run_all(&order, threads, |&i| one(&jobs[i]));
     let mut reports: Vec<Option<DocReport>> = vec![None; jobs.len()];
     for (i, report) in order.into_iter().zip(run) {
@@ -142,10 +148,9 @@ fn run_language_major(
 }
 
 /// A profile of the batch, loaded when its first document starts and dropped when its last
-/// one is done. Documents run language by language, so every profile of the batch is loaded
-/// from the first language to the last; a loaded profile is only its texts and settings (a
-/// few hundred kilobytes), and peak memory is dominated by Typst's caches
-/// (docs/performance.md).
+/// one is done (documents run language by language in groups of `PROFILE_GROUP` profiles, so
+/// at most about that many are loaded at once), so that memory does not grow with the
+/// number of profiles.
 struct Slot {
     dir: PathBuf,
     loaded: Mutex<Option<Arc<Checked>>>,
@@ -285,6 +290,30 @@ mod tests {
             .map(|(p, l, _)| (p.clone(), l.clone()))
             .collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn groups_profiles_before_languages() {
+        let mut jobs = Vec::new();
+        for i in 0..PROFILE_GROUP + 1 {
+            for l in ["ru", "en"] {
+                jobs.push((format!("p{i:02}"), l.to_string(), i));
+            }
+        }
+        let seen = Mutex::new(Vec::new());
+        run_language_major(&jobs, 1, |(p, l, _)| {
+            seen.lock().unwrap().push(format!("{p}.{l}"));
+            DocReport::failed(Path::new("out"), p, l, Vec::new())
+        });
+        let seen = seen.into_inner().unwrap();
+        let last = format!("p{:02}", PROFILE_GROUP);
+        // the first group, English then Russian; then the profile of the second group
+        assert_eq!(seen[0], "p00.en");
+        assert_eq!(seen[PROFILE_GROUP], "p00.ru");
+        assert_eq!(
+            seen[2 * PROFILE_GROUP..],
+            [format!("{last}.en"), format!("{last}.ru")]
+        );
     }
 
     #[test]
