@@ -193,11 +193,19 @@ measure() {
     run_quiet "${CMD[$name]}"
     rm -f "$TMP/reports/$name.json"
     : > "$TMP/samples/$name"
+    rm -f "$TMP/samples/$name.cpu"
   done
   for ((i = 0; i < RUNS; i++)); do
     for name in "$@"; do
       t0=$(now_ns)
-      run_quiet "${CMD[$name]}"
+      if [[ "$HAVE_TIME" == 1 ]]; then
+        # CPU time (user + system, children included) as well: less disturbed than wall time
+        # by other work on a shared machine.
+        run_quiet "/usr/bin/time -f '%U %S' -o '$TMP/cpu.last' bash -c $(printf '%q' "${CMD[$name]}")"
+        awk '{ printf "%.1f\n", ($1 + $2) * 1000 }' "$TMP/cpu.last" >> "$TMP/samples/$name.cpu"
+      else
+        run_quiet "${CMD[$name]}"
+      fi
       ms_since "$t0" >> "$TMP/samples/$name"
       if [[ -f "$TMP/reports/$name.json" ]]; then
         mv "$TMP/reports/$name.json" "$TMP/reports/$name.$i.json"
@@ -462,6 +470,18 @@ for name, label in rows:
     q1 = f2(paired(name, "cli_p1")) if samples("cli_p1") and name != "cli_p1" else ("1" if name == "cli_p1" else "–")
     print(f"| {label} | {m:.0f} ms | {m / nd:.1f} ms | {r2} | {q2} | {r1} | {q1} |")
 print()
+if samples("mgi_j2.cpu"):
+    print("CPU time (user + system, all processes of the command; medians; ratios paired):")
+    print()
+    print("| command | CPU time | ÷ CLI -P2 | ÷ CLI -P1 |")
+    print("|---|---:|---:|---:|")
+    for name, label in rows:
+        c = samples(name + ".cpu")
+        if c:
+            q2 = f2(paired(name + ".cpu", "cli_p2.cpu")) if samples("cli_p2.cpu") else "–"
+            q1 = f2(paired(name + ".cpu", "cli_p1.cpu")) if samples("cli_p1.cpu") else "–"
+            print(f"| {label} | {med(c):.0f} ms | {q2} | {q1} |")
+    print()
 if samples("base_j2"):
     for j in ("2", "1"):
         a, b = samples(f"mgi_j{j}"), samples(f"base_j{j}")
