@@ -25,6 +25,12 @@
 #     BENCH_COMMIT=rev      the commit the binary was built from, for the report (default: HEAD,
 #                           with the number of changed files in the working tree)
 #     BENCH_KEEP=1          keep the temporary folder (corpora, PDFs, reports)
+#     BENCH_BASELINE_BIN=path / BENCH_BASELINE_PROJECT=dir
+#                           also time a baseline in the same run, interleaved with the rest:
+#                           this mgi-press binary (default: the measured one) with layouts/ and
+#                           fonts/ from this folder (default: the measured ones), e.g. the
+#                           previous commit's `git archive COMMIT layouts fonts | tar -x -C dir`;
+#                           batch rows and peak RSS for it, and its ratio to the measured build
 #
 # What it does, in one run (markdown tables on standard output, progress on standard error):
 #
@@ -45,6 +51,8 @@
 #      interleaved; medians), and of one stock CLI compile per language.
 #   4. If `mgi-press build --help` lists `--check`: `build --check` of the up-to-date small corpus,
 #      interleaved with an incremental `build` that finds nothing to do. Otherwise skipped.
+#   With a baseline (BENCH_BASELINE_*), its `build -j 2` and `-j 1` run in the same rounds as the
+#   four commands of 2., and its peak RSS in the same rounds as 3.
 #   5. Where the time goes: per-document `millis` from `build --format json` (median, 90th
 #      percentile, per language), their sum against the process's wall time.
 
@@ -123,6 +131,19 @@ SRC_PROJ="${BENCH_PROJECT:-$ROOT}"
 cp -R "$SRC_PROJ/layouts" "$SRC_PROJ/fonts" "$TMP/project/"
 rm -f "$TMP/project/layouts/"*/data.json
 PROJ="$TMP/project"
+BASELINE=0
+if [[ -n "${BENCH_BASELINE_BIN:-}" || -n "${BENCH_BASELINE_PROJECT:-}" ]]; then
+  BASELINE=1
+  BASE_BIN_SRC="${BENCH_BASELINE_BIN:-$SRC_BIN}"
+  BASE_PROJ_SRC="${BENCH_BASELINE_PROJECT:-$SRC_PROJ}"
+  [[ -x "$BASE_BIN_SRC" ]] || { log "no baseline mgi-press binary at $BASE_BIN_SRC"; exit 2; }
+  [[ -d "$BASE_PROJ_SRC/layouts" && -d "$BASE_PROJ_SRC/fonts" ]] || { log "no layouts/ and fonts/ in $BASE_PROJ_SRC"; exit 2; }
+  cp "$BASE_BIN_SRC" "$TMP/bin/mgi-press-baseline"
+  mkdir -p "$TMP/project-baseline"
+  cp -R "$BASE_PROJ_SRC/layouts" "$BASE_PROJ_SRC/fonts" "$TMP/project-baseline/"
+  rm -f "$TMP/project-baseline/layouts/"*/data.json
+  BASELINE_DESC="$BASE_BIN_SRC with layouts and fonts from $BASE_PROJ_SRC"
+fi
 # Languages: every one with a pack in the layout and a phrase bank in the generator.
 read -r -a GEN_LANGS <<< "$(python3 "$ROOT/benches/gen_corpus.py" --print-langs)"
 if [[ -n "${BENCH_LANGS:-}" ]]; then
@@ -172,11 +193,19 @@ measure() {
     run_quiet "${CMD[$name]}"
     rm -f "$TMP/reports/$name.json"
     : > "$TMP/samples/$name"
+    rm -f "$TMP/samples/$name.cpu"
   done
   for ((i = 0; i < RUNS; i++)); do
     for name in "$@"; do
       t0=$(now_ns)
-      run_quiet "${CMD[$name]}"
+      if [[ "$HAVE_TIME" == 1 ]]; then
+        # CPU time (user + system, children included) as well: less disturbed than wall time
+        # by other work on a shared machine.
+        run_quiet "/usr/bin/time -f '%U %S' -o '$TMP/cpu.last' bash -c $(printf '%q' "${CMD[$name]}")"
+        awk '{ printf "%.1f\n", ($1 + $2) * 1000 }' "$TMP/cpu.last" >> "$TMP/samples/$name.cpu"
+      else
+        run_quiet "${CMD[$name]}"
+      fi
       ms_since "$t0" >> "$TMP/samples/$name"
       if [[ -f "$TMP/reports/$name.json" ]]; then
         mv "$TMP/reports/$name.json" "$TMP/reports/$name.$i.json"
@@ -253,19 +282,25 @@ cli_cmd() { # cli_cmd PARALLELISM
   printf "xargs -P%s -I{} '%s' compile '%s/cli/{}/layouts/mgi/main.typ' '%s/cli-out/{}.pdf' --root '%s/cli/{}' --font-path '%s/fonts' --ignore-system-fonts < '%s/cli-docs.txt'" \
     "$1" "$TYPST" "$TMP" "$TMP" "$TMP" "$PROJ" "$TMP"
 }
-mgi_cmd() { # mgi_cmd NAME JOBS PROFILE_ARGS
+mgi_cmd() { # mgi_cmd NAME JOBS PROFILE_ARGS [BINARY PROJECT]
   printf "'%s' build --project '%s'%s%s --force -j %s --out '%s/out-%s' --format json > '%s/reports/%s.json'" \
-    "$BIN" "$PROJ" "$3" "$LANG_FLAGS" "$2" "$TMP" "$1" "$TMP" "$1"
+    "${4:-$BIN}" "${5:-$PROJ}" "$3" "$LANG_FLAGS" "$2" "$TMP" "$1" "$TMP" "$1"
+}
+base_cmd() { # base_cmd NAME JOBS PROFILE_ARGS: the baseline binary and layouts
+  mgi_cmd "$1" "$2" "$3" "$TMP/bin/mgi-press-baseline" "$TMP/project-baseline"
 }
 CMD[mgi_j2]="$(mgi_cmd mgi_j2 2 "$SMALL_ARGS")"
 CMD[cli_p2]="$(cli_cmd 2)"
 CMD[mgi_j1]="$(mgi_cmd mgi_j1 1 "$SMALL_ARGS")"
 CMD[cli_p1]="$(cli_cmd 1)"
-if [[ "$CLI_SERIAL" == 1 ]]; then
-  measure mgi_j2 cli_p2 mgi_j1 cli_p1
-else
-  measure mgi_j2 cli_p2 mgi_j1
+BATCH=(mgi_j2 cli_p2 mgi_j1)
+[[ "$CLI_SERIAL" == 1 ]] && BATCH+=(cli_p1)
+if [[ "$BASELINE" == 1 ]]; then
+  CMD[base_j2]="$(base_cmd base_j2 2 "$SMALL_ARGS")"
+  CMD[base_j1]="$(base_cmd base_j1 1 "$SMALL_ARGS")"
+  BATCH+=(base_j2 base_j1)
 fi
+measure "${BATCH[@]}"
 n_cli=$(find "$TMP/cli-out" -name '*.pdf' -size +0 | wc -l)
 n_mgi=$(find "$TMP/out-mgi_j2" -name '*.pdf' -size +0 | wc -l)
 if [[ "$n_cli" != "$ND_SMALL" || "$n_mgi" != "$ND_SMALL" ]]; then
@@ -281,12 +316,16 @@ if [[ "$HAVE_TIME" == 1 ]]; then
       args="$SMALL_ARGS"
       [[ "$n" == "$LARGE" ]] && args="$LARGE_ARGS"
       for j in 1 2; do
-        name="rss_${n}_j$j"
-        t0=$(now_ns)
-        run_quiet "/usr/bin/time -v -o '$TMP/rss/$name.$r.txt' $(mgi_cmd "$name" "$j" "$args")"
-        ms_since "$t0" >> "$TMP/samples/$name"
-        mv "$TMP/reports/$name.json" "$TMP/reports/$name.$r.json"
-        log "    $name run $((r + 1)): $(awk -F': ' '/Maximum resident set size/ { printf "%.1f MiB", $2 / 1024 }' "$TMP/rss/$name.$r.txt"), $(tail -n 1 "$TMP/samples/$name") ms"
+        for who in rss rss_base; do
+          [[ "$who" == rss_base && "$BASELINE" != 1 ]] && continue
+          name="${who}_${n}_j$j"
+          if [[ "$who" == rss ]]; then cmd="$(mgi_cmd "$name" "$j" "$args")"; else cmd="$(base_cmd "$name" "$j" "$args")"; fi
+          t0=$(now_ns)
+          run_quiet "/usr/bin/time -v -o '$TMP/rss/$name.$r.txt' $cmd"
+          ms_since "$t0" >> "$TMP/samples/$name"
+          mv "$TMP/reports/$name.json" "$TMP/reports/$name.$r.json"
+          log "    $name run $((r + 1)): $(awk -F': ' '/Maximum resident set size/ { printf "%.1f MiB", $2 / 1024 }' "$TMP/rss/$name.$r.txt"), $(tail -n 1 "$TMP/samples/$name") ms"
+        done
       done
     done
   done
@@ -324,12 +363,13 @@ fi
 LOAD_END="$(loadavg)"
 python3 - "$TMP" "$RUNS" "$SMALL" "$LARGE" "$NL" "$CLI_SERIAL" "$HAVE_TIME" "$CHECK_STATE" \
   "$COMMIT" "$(date -u +%Y-%m-%dT%H:%MZ)" "$MGI_VERSION" "$TYPST_VERSION" "$(nproc)" "$(uname -m)" \
-  "$LOAD_START" "$LOAD_END" "$CHECK_SUMMARY" "$CORPUS_STATS" "$RSS_RUNS" "${LANGS[*]}" <<'PY'
+  "$LOAD_START" "$LOAD_END" "$CHECK_SUMMARY" "$CORPUS_STATS" "$RSS_RUNS" "${LANGS[*]}" \
+  "${BASELINE_DESC:-}" <<'PY'
 import glob, json, os, re, statistics, sys
 
 (tmp, runs, small, large, nl, cli_serial, have_time, check_state, commit, when, mgi_version,
  typst_version, cores, arch, load_start, load_end, check_summary, corpus_stats, rss_runs,
- langs) = sys.argv[1:]
+ langs, baseline) = sys.argv[1:]
 runs, small, large, nl, rss_runs = int(runs), int(small), int(large), int(nl), int(rss_runs)
 langs = langs.split()
 
@@ -401,6 +441,9 @@ print(f"commit: {commit}; {mgi_version}; run {when}; "
 print()
 print(f"corpus: {corpus_stats}. {check_summary}")
 print()
+if baseline:
+    print(f"baseline: {baseline}")
+    print()
 
 # -------------------------------------------------------------- batch
 print(f"### Batch: {small} profiles × {nl} languages = {nd} documents, medians of {runs} "
@@ -411,6 +454,8 @@ print("| command | wall time | per document | ÷ CLI -P2 (medians) | ÷ CLI -P2 
 print("|---|---:|---:|---:|---:|---:|---:|")
 rows = [("mgi_j2", f"mgi-press build, one process, -j 2"),
         ("mgi_j1", f"mgi-press build, one process, -j 1"),
+        ("base_j2", f"baseline build, one process, -j 2"),
+        ("base_j1", f"baseline build, one process, -j 1"),
         ("cli_p2", f"typst compile × {nd}, xargs -P2"),
         ("cli_p1", f"typst compile × {nd}, xargs -P1")]
 cp2, cp1 = med(samples("cli_p2")), med(samples("cli_p1"))
@@ -425,6 +470,24 @@ for name, label in rows:
     q1 = f2(paired(name, "cli_p1")) if samples("cli_p1") and name != "cli_p1" else ("1" if name == "cli_p1" else "–")
     print(f"| {label} | {m:.0f} ms | {m / nd:.1f} ms | {r2} | {q2} | {r1} | {q1} |")
 print()
+if samples("mgi_j2.cpu"):
+    print("CPU time (user + system, all processes of the command; medians; ratios paired):")
+    print()
+    print("| command | CPU time | ÷ CLI -P2 | ÷ CLI -P1 |")
+    print("|---|---:|---:|---:|")
+    for name, label in rows:
+        c = samples(name + ".cpu")
+        if c:
+            q2 = f2(paired(name + ".cpu", "cli_p2.cpu")) if samples("cli_p2.cpu") else "–"
+            q1 = f2(paired(name + ".cpu", "cli_p1.cpu")) if samples("cli_p1.cpu") else "–"
+            print(f"| {label} | {med(c):.0f} ms | {q2} | {q1} |")
+    print()
+if samples("base_j2"):
+    for j in ("2", "1"):
+        a, b = samples(f"mgi_j{j}"), samples(f"base_j{j}")
+        print(f"- `-j {j}`: measured ÷ baseline {f2(med(a) / med(b))} (medians), "
+              f"{f2(paired(f'mgi_j{j}', f'base_j{j}'))} (paired)")
+    print()
 print("Samples (ms, in the order run):")
 print()
 print("```")
@@ -474,13 +537,20 @@ if have_time == "1":
         print(f"For comparison, one stock CLI process compiling one document of the first profile: "
               f"median {med(vals):.1f} MiB, max {max(vals):.1f} MiB ("
               + ", ".join(f"{l} {v:.1f}" for l, v in cli) + "); `xargs -P2` runs two at a time.")
+    if rss_mib(f"rss_base_{small}_j1"):
+        print()
+        print("Baseline, same runs: " + "; ".join(
+            f"{n} profiles -j {j} {f1(med(rss_mib(f'rss_base_{n}_j{j}')))} MiB"
+            for n in (small, large) for j in (1, 2)) + ".")
     print()
     print("RSS samples (MiB):")
     print()
     print("```")
-    for n in (small, large):
-        for j in (1, 2):
-            print(f"rss_{n}_j{j}: " + " ".join(f"{x:.1f}" for x in rss_mib(f"rss_{n}_j{j}")))
+    for who in ("rss", "rss_base"):
+        for n in (small, large):
+            for j in (1, 2):
+                if rss_mib(f"{who}_{n}_j{j}"):
+                    print(f"{who}_{n}_j{j}: " + " ".join(f"{x:.1f}" for x in rss_mib(f"{who}_{n}_j{j}")))
     print("```")
     print()
 else:

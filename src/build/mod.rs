@@ -146,11 +146,40 @@ pub fn build(
         crate::typeset::evict(options.jobs.max(1) * 2);
         reports
     };
-    run_all(&jobs, options.jobs, one)
+    run_language_major(&jobs, options.jobs, one)
+}
+
+/// Profiles whose documents run language by language together (see `run_language_major`).
+const PROFILE_GROUP: usize = 8;
+
+/// Runs the jobs in groups of `PROFILE_GROUP` profiles, each group one language after the
+/// other (profiles in plan order within a language), and returns the reports in plan order.
+/// The standard texts of a language (framework, key findings, annexes, …) are the same in
+/// every profile, so the next document of the same language finds their layout in Typst's
+/// memo cache; in plan order (profile by profile) the same language comes back only after
+/// every other one, when the eviction after each document has already dropped it. Groups
+/// bound how many profiles are loaded at once (a profile stays loaded until its last
+/// language), so memory does not grow with the batch (docs/performance.md).
+fn run_language_major(
+    jobs: &[(String, String, usize)],
+    threads: usize,
+    one: impl Fn(&(String, String, usize)) -> Vec<DocReport> + Sync,
+) -> Vec<DocReport> {
+    let group = |i: usize| jobs[i].2 / PROFILE_GROUP;
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by(|&a, &b| (group(a), &jobs[a].1, a).cmp(&(group(b), &jobs[b].1, b)));
+    let run = run_all(&order, threads, |&i| one(&jobs[i]));
+    let mut reports: Vec<Option<Vec<DocReport>>> = vec![None; jobs.len()];
+    for (i, report) in order.into_iter().zip(run) {
+        reports[i] = Some(report);
+    }
+    reports.into_iter().flatten().flatten().collect()
 }
 
 /// A profile of the batch, loaded when its first document starts and dropped when its last
-/// one is done, so that memory does not grow with the number of profiles.
+/// one is done (documents run language by language in groups of `PROFILE_GROUP` profiles, so
+/// at most about that many are loaded at once), so that memory does not grow with the
+/// number of profiles.
 struct Slot {
     dir: PathBuf,
     loaded: Mutex<Option<Arc<Checked>>>,
@@ -226,16 +255,16 @@ fn folder_name(dir: &Path) -> String {
 /// queued work — here, whole documents — so a pool of two held ten or thirty documents at
 /// once and memory grew with the corpus (docs/performance.md). A plain thread builds one
 /// document at a time.
-fn run_all<J: Sync>(
+fn run_all<J: Sync, R: Send + Clone>(
     jobs: &[J],
     threads: usize,
-    one: impl Fn(&J) -> Vec<DocReport> + Sync,
-) -> Vec<DocReport> {
+    one: impl Fn(&J) -> R + Sync,
+) -> Vec<R> {
     if threads <= 1 || jobs.len() <= 1 {
-        return jobs.iter().flat_map(one).collect();
+        return jobs.iter().map(one).collect();
     }
     let next = AtomicUsize::new(0);
-    let done: Mutex<Vec<Option<Vec<DocReport>>>> = Mutex::new(vec![None; jobs.len()]);
+    let done: Mutex<Vec<Option<R>>> = Mutex::new(vec![None; jobs.len()]);
     std::thread::scope(|scope| {
         for _ in 0..threads.min(jobs.len()) {
             scope.spawn(|| {
@@ -249,5 +278,100 @@ fn run_all<J: Sync>(
         }
     });
     let done = done.into_inner().unwrap_or_else(|p| p.into_inner());
-    done.into_iter().flatten().flatten().collect()
+    done.into_iter().flatten().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jobs() -> Vec<(String, String, usize)> {
+        let mut all = Vec::new();
+        for (i, p) in ["a", "b", "c"].iter().enumerate() {
+            for l in ["ru", "en", "fr"] {
+                all.push((p.to_string(), l.to_string(), i));
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn runs_language_by_language_and_reports_in_plan_order() {
+        let jobs = jobs();
+        let seen = Mutex::new(Vec::new());
+        let reports = run_language_major(&jobs, 1, |(p, l, _)| {
+            seen.lock().unwrap().push(format!("{p}.{l}"));
+            vec![DocReport::failed(
+                Path::new("out"),
+                p,
+                l,
+                Edition::Screen,
+                Vec::new(),
+            )]
+        });
+        let seen = seen.into_inner().unwrap();
+        assert_eq!(
+            seen,
+            [
+                "a.en", "b.en", "c.en", "a.fr", "b.fr", "c.fr", "a.ru", "b.ru", "c.ru"
+            ]
+        );
+        let got: Vec<(String, String)> = reports
+            .iter()
+            .map(|r| (r.profile.clone(), r.lang.clone()))
+            .collect();
+        let want: Vec<(String, String)> = jobs
+            .iter()
+            .map(|(p, l, _)| (p.clone(), l.clone()))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn groups_profiles_before_languages() {
+        let mut jobs = Vec::new();
+        for i in 0..PROFILE_GROUP + 1 {
+            for l in ["ru", "en"] {
+                jobs.push((format!("p{i:02}"), l.to_string(), i));
+            }
+        }
+        let seen = Mutex::new(Vec::new());
+        run_language_major(&jobs, 1, |(p, l, _)| {
+            seen.lock().unwrap().push(format!("{p}.{l}"));
+            vec![DocReport::failed(
+                Path::new("out"),
+                p,
+                l,
+                Edition::Screen,
+                Vec::new(),
+            )]
+        });
+        let seen = seen.into_inner().unwrap();
+        let last = format!("p{:02}", PROFILE_GROUP);
+        // the first group, English then Russian; then the profile of the second group
+        assert_eq!(seen[0], "p00.en");
+        assert_eq!(seen[PROFILE_GROUP], "p00.ru");
+        assert_eq!(
+            seen[2 * PROFILE_GROUP..],
+            [format!("{last}.en"), format!("{last}.ru")]
+        );
+    }
+
+    #[test]
+    fn every_job_runs_once_on_two_threads() {
+        let jobs = jobs();
+        let reports = run_language_major(&jobs, 2, |(p, l, _)| {
+            vec![DocReport::failed(
+                Path::new("out"),
+                p,
+                l,
+                Edition::Screen,
+                Vec::new(),
+            )]
+        });
+        assert_eq!(reports.len(), jobs.len());
+        for (r, (p, l, _)) in reports.iter().zip(&jobs) {
+            assert_eq!((&r.profile, &r.lang), (p, l));
+        }
+    }
 }
