@@ -257,6 +257,20 @@ mapfile -t SMALL_DIRS < "$TMP/corpus-$SMALL.list"
 mapfile -t LARGE_DIRS < "$TMP/corpus-$LARGE.list"
 LANG_FLAGS=""
 for l in "${LANGS[@]}"; do LANG_FLAGS+=" --lang $l"; done
+# The edition (BENCH_EDITION, default screen: what `build` writes by default). A binary that
+# predates editions builds its one kind of PDF, and gets no flag.
+EDITION="${BENCH_EDITION:-screen}"
+edition_flag() { # edition_flag BINARY
+  if "$1" build --help 2>/dev/null | grep -q -- '--edition'; then printf ' --edition %s' "$EDITION"; fi
+}
+EDITION_FLAGS="$(edition_flag "$TMP/bin/mgi-press")"
+# The CLI compiles the same edition: its colours (sys.inputs) and its PDF standards. For print,
+# mgi-press also makes the file PDF/X-4 and preflights it, which the CLI cannot do.
+case "$EDITION" in
+  screen) CLI_FLAGS=" --input mgi-edition=screen --pdf-standard a-2b --pdf-standard ua-1" ;;
+  print) CLI_FLAGS=" --input mgi-edition=print --pdf-standard 1.6" ;;
+  *) log "BENCH_EDITION must be screen or print (got '$EDITION')"; exit 2 ;;
+esac
 quote_all() { local s="" d; for d in "$@"; do s+=" '$d'"; done; printf '%s' "$s"; }
 SMALL_ARGS="$(quote_all "${SMALL_DIRS[@]}")"
 LARGE_ARGS="$(quote_all "${LARGE_DIRS[@]}")"
@@ -273,18 +287,18 @@ for d in "${SMALL_DIRS[@]}"; do
     mkdir -p "$proj/layouts"
     cp -R "$PROJ/layouts/mgi" "$proj/layouts/mgi"
     cp -R "$d" "$proj/profile"
-    "$BIN" data --project "$PROJ" "$d" --lang "$l" -o "$proj/layouts/mgi/data.json" 2>/dev/null
+    "$BIN" data --project "$PROJ" "$d" --lang "$l"${EDITION_FLAGS} -o "$proj/layouts/mgi/data.json" 2>/dev/null
     echo "$p.$l" >> "$TMP/cli-docs.txt"
   done
 done
 mkdir -p "$TMP/cli-out"
 cli_cmd() { # cli_cmd PARALLELISM
-  printf "xargs -P%s -I{} '%s' compile '%s/cli/{}/layouts/mgi/main.typ' '%s/cli-out/{}.pdf' --root '%s/cli/{}' --font-path '%s/fonts' --ignore-system-fonts < '%s/cli-docs.txt'" \
-    "$1" "$TYPST" "$TMP" "$TMP" "$TMP" "$PROJ" "$TMP"
+  printf "xargs -P%s -I{} '%s' compile '%s/cli/{}/layouts/mgi/main.typ' '%s/cli-out/{}.pdf' --root '%s/cli/{}' --font-path '%s/fonts' --ignore-system-fonts%s < '%s/cli-docs.txt'" \
+    "$1" "$TYPST" "$TMP" "$TMP" "$TMP" "$PROJ" "$CLI_FLAGS" "$TMP"
 }
 mgi_cmd() { # mgi_cmd NAME JOBS PROFILE_ARGS [BINARY PROJECT]
-  printf "'%s' build --project '%s'%s%s --force -j %s --out '%s/out-%s' --format json > '%s/reports/%s.json'" \
-    "${4:-$BIN}" "${5:-$PROJ}" "$3" "$LANG_FLAGS" "$2" "$TMP" "$1" "$TMP" "$1"
+  printf "'%s' build --project '%s'%s%s%s --force -j %s --out '%s/out-%s' --format json > '%s/reports/%s.json'" \
+    "${4:-$BIN}" "${5:-$PROJ}" "$3" "$LANG_FLAGS" "$(edition_flag "${4:-$BIN}")" "$2" "$TMP" "$1" "$TMP" "$1"
 }
 base_cmd() { # base_cmd NAME JOBS PROFILE_ARGS: the baseline binary and layouts
   mgi_cmd "$1" "$2" "$3" "$TMP/bin/mgi-press-baseline" "$TMP/project-baseline"
@@ -341,9 +355,9 @@ CHECK_STATE="skipped"
 if "$BIN" build --help 2>/dev/null | grep -q -- '--check'; then
   log "== 4. build --check of the up-to-date $SMALL-profile corpus"
   # out-mgi_j2 holds the last forced build; an incremental build makes sure its stamps are current.
-  run_quiet "'$BIN' build --project '$PROJ'$SMALL_ARGS$LANG_FLAGS --out '$TMP/out-mgi_j2'"
-  CMD[build_check]="'$BIN' build --project '$PROJ'$SMALL_ARGS$LANG_FLAGS --check --out '$TMP/out-mgi_j2'"
-  CMD[build_noop]="'$BIN' build --project '$PROJ'$SMALL_ARGS$LANG_FLAGS -j 2 --out '$TMP/out-mgi_j2' --format json > '$TMP/reports/build_noop.json'"
+  run_quiet "'$BIN' build --project '$PROJ'$SMALL_ARGS$LANG_FLAGS$EDITION_FLAGS --out '$TMP/out-mgi_j2'"
+  CMD[build_check]="'$BIN' build --project '$PROJ'$SMALL_ARGS$LANG_FLAGS$EDITION_FLAGS --check --out '$TMP/out-mgi_j2'"
+  CMD[build_noop]="'$BIN' build --project '$PROJ'$SMALL_ARGS$LANG_FLAGS$EDITION_FLAGS -j 2 --out '$TMP/out-mgi_j2' --format json > '$TMP/reports/build_noop.json'"
   rc=0
   bash -c "${CMD[build_check]}" > "$TMP/build-check.out" 2>&1 || rc=$?
   if [[ "$rc" == 0 ]]; then
@@ -614,4 +628,21 @@ for d in docs_of("mgi_j2.*.json"):
     statuses[d.get("status")] = statuses.get(d.get("status"), 0) + 1
 print("document statuses in the timed -j 2 runs: "
       + ", ".join(f"{k} {v}" for k, v in sorted(statuses.items(), key=lambda kv: str(kv[0]))))
+print()
+stages = ["prepare", "compile", "export", "write"]
+rows = [(label, [d for f in sorted(glob.glob(os.path.join(tmp, "reports", key + ".*.json")))
+                 for d in docs_of(os.path.basename(f)) if isinstance(d.get("timings"), dict)])
+        for key, label, _ in configs]
+rows = [(label, docs) for label, docs in rows if docs]
+if rows:
+    print("Per stage (`timings` of `build --format json`, medians over the built documents, ms): "
+          "prepare = resolve the view model and check the stamp (the profile is loaded and "
+          "checked once for all its documents, outside this); compile = Typst's layout; "
+          "export = PDF export (and, for print, PDF/X-4 and preflight); write = files and stamp.")
+    print()
+    print("| run | documents | " + " | ".join(stages) + " |")
+    print("|---|---:|" + "---:|" * len(stages))
+    for label, docs in rows:
+        print(f"| {label} | {len(docs)} | "
+              + " | ".join(f"{med([float(d['timings'][s]) for d in docs]):.1f}" for s in stages) + " |")
 PY
