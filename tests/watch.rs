@@ -81,6 +81,17 @@ fn watch_rebuilds_on_change_and_keeps_the_last_good_pdf() {
     );
     let before = std::fs::read(&pdf).unwrap();
 
+    // A file written beside the profile folder (a log in profiles/) is not an input: no
+    // rebuild (the parent folder is watched only to see the profile folder come and go).
+    std::fs::write(root_dir.join("profiles/watch.log"), "a line\n").unwrap();
+    assert!(
+        watch
+            .lines
+            .recv_timeout(Duration::from_millis(1500))
+            .is_err(),
+        "a file beside the profile started a rebuild"
+    );
+
     edit_json(&text, |t| {
         t["country"]["name"] = "Republic of Valdorra".into()
     });

@@ -38,7 +38,11 @@ pub fn run(args: WatchArgs, style: &RenderStyle) -> CmdResult {
     };
     let watched = watched_paths(&session, &dirs);
     drop(session);
-    let shown: Vec<String> = watched.iter().map(|p| p.display().to_string()).collect();
+    let shown: Vec<String> = watched
+        .roots
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
     eprintln!("watching {} (Ctrl-C to stop)", shown.join(", "));
     on_changes(&watched, &args.docs.out, DEBOUNCE, |_| {
         rebuild(&args, &dirs, &options, style)
@@ -51,7 +55,7 @@ pub fn run(args: WatchArgs, style: &RenderStyle) -> CmdResult {
 /// apart are one change; reads, metadata and the outputs in `out` are not changes), until
 /// the watcher stops.
 pub fn on_changes(
-    watched: &[PathBuf],
+    watched: &Watched,
     out: &Path,
     debounce: Duration,
     mut changed: impl FnMut(&[PathBuf]),
@@ -59,7 +63,7 @@ pub fn on_changes(
     let (tx, rx) = mpsc::channel();
     let fail = |e: notify::Error| vec![Diagnostic::error(format!("cannot watch for changes: {e}"))];
     let mut watcher = notify::recommended_watcher(tx).map_err(fail)?;
-    for path in watched {
+    for path in &watched.roots {
         watcher
             .watch(path, RecursiveMode::Recursive)
             .map_err(fail)?;
@@ -68,14 +72,16 @@ pub fn on_changes(
     changed(&[]);
     while let Ok(event) = rx.recv() {
         let mut paths = match event {
-            Ok(event) if is_change(&event, &out_dir) => event.paths,
+            Ok(event) if is_change(&event, &out_dir, &watched.inputs) => event.paths,
             _ => continue,
         };
         // Written by hand rather than with notify's debouncers: they drop the event kinds, and
         // here reading a file (which every rebuild does) must not count as a change.
         while let Ok(event) = rx.recv_timeout(debounce) {
             match event {
-                Ok(event) if is_change(&event, &out_dir) => paths.extend(event.paths),
+                Ok(event) if is_change(&event, &out_dir, &watched.inputs) => {
+                    paths.extend(event.paths)
+                }
                 _ => {}
             }
         }
@@ -84,24 +90,42 @@ pub fn on_changes(
     Ok(())
 }
 
-/// The layout folder (with its packs), the fonts, and the folder around each profile (so a
-/// profile folder deleted and restored is seen again).
-pub fn watched_paths(session: &Session, dirs: &[PathBuf]) -> Vec<PathBuf> {
-    let mut paths = vec![session.project.layout_dir(), session.project.fonts_dir()];
-    for dir in dirs {
-        let dir = std::path::absolute(dir).unwrap_or(dir.clone());
-        let around = dir.parent().map_or(dir.clone(), Path::to_path_buf);
-        if !paths.iter().any(|p| around.starts_with(p)) {
-            paths.push(around);
-        }
-    }
-    paths
+/// What a watch loop watches, and which of the events there are about its inputs.
+pub struct Watched {
+    /// The folders watched (recursively).
+    pub roots: Vec<PathBuf>,
+    /// Only events under these count: the layout folder, the fonts and the profile folders,
+    /// not the rest of a profile's parent folder (a log written beside the profile would
+    /// otherwise start an update after every update).
+    pub inputs: Vec<PathBuf>,
 }
 
-/// Whether an event changes an input: not a read, not the outputs, not our temporary files.
-fn is_change(event: &Event, out_dir: &Path) -> bool {
+/// The layout folder (with its packs), the fonts, and the folder around each profile (so a
+/// profile folder deleted and restored is seen again).
+pub fn watched_paths(session: &Session, dirs: &[PathBuf]) -> Watched {
+    let absolute = |p: PathBuf| std::path::absolute(&p).unwrap_or(p);
+    let mut roots = vec![
+        absolute(session.project.layout_dir()),
+        absolute(session.project.fonts_dir()),
+    ];
+    let mut inputs = roots.clone();
+    for dir in dirs {
+        let dir = absolute(dir.clone());
+        let around = dir.parent().map_or(dir.clone(), Path::to_path_buf);
+        if !roots.iter().any(|p| around.starts_with(p)) {
+            roots.push(around);
+        }
+        inputs.push(dir);
+    }
+    Watched { roots, inputs }
+}
+
+/// Whether an event changes an input: under one of `inputs`, not a read, not the outputs, not
+/// our temporary files.
+fn is_change(event: &Event, out_dir: &Path, inputs: &[PathBuf]) -> bool {
     let input = |path: &PathBuf| {
-        !path.starts_with(out_dir)
+        inputs.iter().any(|i| path.starts_with(i))
+            && !path.starts_with(out_dir)
             && !path
                 .file_name()
                 .is_some_and(|n| n.to_string_lossy().ends_with(".tmp"))
