@@ -14,7 +14,7 @@ use mgi_press::Session;
 use mgi_press::build::{BuildOptions, Status};
 use mgi_press::diagnostics::{Diagnostic, RenderStyle};
 use mgi_press::load::DisplayNames;
-use notify::event::ModifyKind;
+use notify::event::{AccessKind, AccessMode, ModifyKind};
 use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use super::args::WatchArgs;
@@ -76,12 +76,23 @@ pub fn on_changes(
             _ => continue,
         };
         // Written by hand rather than with notify's debouncers: they drop the event kinds, and
-        // here reading a file (which every rebuild does) must not count as a change.
-        while let Ok(event) = rx.recv_timeout(debounce) {
+        // here reading a file (which every rebuild does) must not count as a change. A changed
+        // file closed after writing is saved: then only the events already queued are taken,
+        // without waiting for the debounce (editors that save by renaming a temporary file
+        // give no such event, and get the debounce).
+        let mut saved = false;
+        loop {
+            let next = if saved {
+                rx.try_recv().ok()
+            } else {
+                rx.recv_timeout(debounce).ok()
+            };
+            let Some(event) = next else { break };
             match event {
                 Ok(event) if is_change(&event, &out_dir, &watched.inputs) => {
                     paths.extend(event.paths)
                 }
+                Ok(event) if is_closed_after_writing(&event, &paths) => saved = true,
                 _ => {}
             }
         }
@@ -118,6 +129,14 @@ pub fn watched_paths(session: &Session, dirs: &[PathBuf]) -> Watched {
         inputs.push(dir);
     }
     Watched { roots, inputs }
+}
+
+/// Whether an event is a file closed after writing, among the `changed` ones.
+fn is_closed_after_writing(event: &Event, changed: &[PathBuf]) -> bool {
+    matches!(
+        event.kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+    ) && event.paths.iter().any(|p| changed.contains(p))
 }
 
 /// Whether an event changes an input: under one of `inputs`, not a read, not the outputs, not
