@@ -277,7 +277,7 @@ fn both_editions_go_to_their_own_files_and_flags_are_checked_first() {
 fn the_print_edition_takes_the_printers_output_profile_and_refuses_one_that_is_not_cmyk() {
     let (_tmp, dir) = sample_copy();
     let out = tempfile::tempdir().unwrap();
-    let build = || {
+    let build_print = |extra: &str| {
         mgi_press(&[
             "build",
             dir.to_str().unwrap(),
@@ -285,11 +285,12 @@ fn the_print_edition_takes_the_printers_output_profile_and_refuses_one_that_is_n
             "en",
             "--edition",
             "print",
-            "-q",
+            extra,
             "--out",
             out.path().to_str().unwrap(),
         ])
     };
+    let build = || build_print("-q");
     // An RGB display profile given as the printer's profile: the document fails, saying why.
     std::fs::copy(
         root().join("color/sRGB-v2-magic.icc"),
@@ -341,16 +342,6 @@ fn the_print_edition_takes_the_printers_output_profile_and_refuses_one_that_is_n
     edit_json(&dir.join("profile.json"), |f| {
         f["print"]["output_condition"] = "FOGRA39".into();
     });
-    let again = mgi_press(&[
-        "build",
-        dir.to_str().unwrap(),
-        "--lang",
-        "en",
-        "--edition",
-        "print",
-        "--check",
-        "--out",
-        out.path().to_str().unwrap(),
-    ]);
+    let again = build_print("--check");
     assert_eq!(again.status.code(), Some(1));
 }

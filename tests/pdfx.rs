@@ -34,27 +34,25 @@ fn print_like_pdf() -> &'static [u8] {
     })
 }
 
-/// The print edition as `mgi-press build --edition print` writes it.
-fn built_print_edition() -> Vec<u8> {
+/// Builds `dir` in English with `extra` arguments into a new folder; returns the PDF `name`.
+fn build_en(dir: &std::path::Path, extra: &[&str], name: &str) -> Vec<u8> {
     let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("out");
+    let out: PathBuf = tmp.path().join("out");
     let status = Command::new(BIN)
         .current_dir(root())
-        .args([
-            "build",
-            "--quiet",
-            "--lang",
-            "en",
-            "--edition",
-            "print",
-            "--out",
-        ])
+        .args(["build", "--quiet", "--lang", "en", "--out"])
         .arg(&out)
-        .arg(sample())
+        .args(extra)
+        .arg(dir)
         .status()
         .unwrap();
     assert!(status.success());
-    std::fs::read(out.join("valdoria.en.print.pdf")).unwrap()
+    std::fs::read(out.join(name)).unwrap()
+}
+
+/// The print edition as `mgi-press build --edition print` writes it.
+fn built_print_edition() -> Vec<u8> {
+    build_en(&sample(), &["--edition", "print"], "valdoria.en.print.pdf")
 }
 
 fn profile() -> &'static OutputProfile {
@@ -266,26 +264,8 @@ fn the_same_input_gives_the_same_bytes() {
 
 #[test]
 fn pages_without_a_trim_box_are_refused() {
-    // The sample without bleed: Typst writes only a MediaBox.
-    let (tmp, dir) = sample_copy();
-    let out: PathBuf = tmp.path().join("out");
-    let status = Command::new(BIN)
-        .current_dir(root())
-        .args([
-            "build",
-            "--quiet",
-            "--lang",
-            "en",
-            "--pdf-standard",
-            "1.6",
-            "--out",
-        ])
-        .arg(&out)
-        .arg(&dir)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let pdf = std::fs::read(out.join("valdoria.en.pdf")).unwrap();
+    // The screen edition has no bleed: Typst writes only a MediaBox.
+    let pdf = build_en(&sample(), &["--pdf-standard", "1.6"], "valdoria.en.pdf");
     let err = to_pdfx4(&pdf, profile(), BLEED_MM).unwrap_err();
     assert!(err.starts_with("page 1 has no TrimBox"), "{err}");
     let err = to_pdfx4(print_like_pdf(), profile(), -1.0).unwrap_err();
