@@ -150,7 +150,7 @@ pub fn build(
 }
 
 /// Profiles whose documents run language by language together (see `run_language_major`).
-const PROFILE_GROUP: usize = 8;
+pub(crate) const PROFILE_GROUP: usize = 8;
 
 /// Runs the jobs in groups of `PROFILE_GROUP` profiles, each group one language after the
 /// other (profiles in plan order within a language), and returns the reports in plan order.
