@@ -32,6 +32,12 @@ impl OutputProfiles {
     ) -> Result<Arc<OutputProfile>, Diagnostic> {
         let print = &profile.facts.print;
         let path = match &print.output_profile {
+            Some(rel) if rel.starts_with('/') || rel.split(['/', '\\']).any(|s| s == "..") => {
+                let message = format!(
+                    "the output profile \"{rel}\" must be a path inside the profile folder"
+                );
+                return Err(Diagnostic::error(message).in_file(profile.shown.clone()));
+            }
             Some(rel) => profile.dir.join(rel),
             None => root.join(crate::edition::icc::DEFAULT_PROFILE),
         };

@@ -18,7 +18,9 @@ pub fn cover_image(profile: &Profile, deep: bool, diags: &mut Vec<Diagnostic>) {
     let at = |d: Diagnostic| profile.facts_file.diag(d, &[key("cover_image")], false);
     let checked = inside_folder(profile, image)
         .and_then(|real| pixel_size(&real, image, deep))
-        .and_then(|(w, h)| print_resolution(w, h, profile.facts.paper));
+        .and_then(|(w, h)| {
+            print_resolution(w, h, profile.facts.paper, profile.facts.print.bleed_mm)
+        });
     if let Err(d) = checked {
         diags.push(at(d));
     }
@@ -67,19 +69,23 @@ fn pixel_size(real: &Path, image: &str, deep: bool) -> Result<(u32, u32), Diagno
         })
 }
 
-/// The cover photograph is printed across the full page width: it must reach [`PRINT_DPI`].
-fn print_resolution(width: u32, height: u32, paper: Paper) -> Result<(), Diagnostic> {
-    let width_mm = match paper {
-        Paper::A4 => 210.0,
-        Paper::Letter => 215.9,
-    };
+/// The cover photograph is printed across the full page width and into the bleed on both
+/// sides: it must reach [`PRINT_DPI`] there, as the print edition's preflight requires (a
+/// warning here; the print build fails on it).
+fn print_resolution(
+    width: u32,
+    height: u32,
+    paper: Paper,
+    bleed_mm: f64,
+) -> Result<(), Diagnostic> {
+    let width_mm = paper.width_mm() + 2.0 * bleed_mm.max(0.0);
     let dpi = f64::from(width) / (width_mm / 25.4);
     if dpi + 0.5 >= PRINT_DPI {
         return Ok(());
     }
-    let need = (width_mm / 25.4 * PRINT_DPI).round();
+    let need = (width_mm / 25.4 * PRINT_DPI).ceil();
     Err(Diagnostic::warning(format!(
-        "the cover image is {width}×{height} pixels: {dpi:.0} dpi across the {width_mm} mm page, below the {PRINT_DPI:.0} dpi print needs"
+        "the cover image is {width}×{height} pixels: {dpi:.0} dpi across the {width_mm:.1} mm it is printed (page and bleed), below the {PRINT_DPI:.0} dpi print needs"
     ))
-    .with_hint(format!("use an image at least {need} pixels wide")))
+    .with_hint(format!("use an image at least {need} pixels wide; the print edition fails below that")))
 }

@@ -6,6 +6,7 @@ mod bidi;
 mod facts;
 mod image;
 mod lengths;
+mod print;
 mod texts;
 mod translations;
 
@@ -41,6 +42,7 @@ pub fn check_profile(profile: &Profile, packs: &Packs, deep: bool) -> Vec<Diagno
     }
     facts::declared_languages(profile, &mut diags);
     image::cover_image(profile, deep, &mut diags);
+    print::output_profile(profile, &mut diags);
     if let Some((notes_file, notes)) = &profile.notes {
         for text in profile.texts.values() {
             lengths::within_limits(text, notes_file, notes, &mut diags);
