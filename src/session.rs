@@ -38,16 +38,14 @@ impl Session {
     /// Opens the project at `root` with one of its layouts; files are named in messages
     /// relative to the working folder.
     pub fn open(root: &Path, layout: &str) -> Result<Session, Vec<Diagnostic>> {
-        Session::open_with(root, layout, &[], DisplayNames::from_working_dir())
+        Session::open_with(root, layout, DisplayNames::from_working_dir())
     }
 
-    /// Opens a session whose layout sees the given `sys.inputs`. Builds for PDF/A pass
-    /// `mgi-colour=rgb`, since typst-pdf writes CMYK colours as `DeviceCMYK`, which PDF/A
-    /// refuses without an output intent.
+    /// Opens a session naming files in messages as `names` says. Its layout sees one
+    /// `sys.inputs` key, `mgi-edition` (the view model's edition; see `typeset::world`).
     pub fn open_with(
         root: &Path,
         layout: &str,
-        inputs: &[(&str, &str)],
         names: DisplayNames,
     ) -> Result<Session, Vec<Diagnostic>> {
         let project = Project::open(root, layout).map_err(|d| vec![d])?;
@@ -56,7 +54,7 @@ impl Session {
         pack_diagnostics.extend(check::check_packs(&packs));
         Ok(Session {
             project,
-            shared: Arc::new(Shared::new(fonts, inputs)),
+            shared: Arc::new(Shared::new(fonts)),
             packs,
             pack_diagnostics,
             names,
@@ -192,11 +190,9 @@ impl Session {
             return Vec::new();
         };
         let width_mm = profile.facts.paper.width_mm();
-        match self.screen_images.get(&bytes, width_mm) {
-            Some(small) => {
-                let original = crate::hash::content_hash(&bytes);
-                vec![(rest.to_string(), small.to_vec(), original)]
-            }
+        let original = crate::hash::content_hash(&bytes);
+        match self.screen_images.get(&bytes, &original, width_mm) {
+            Some(small) => vec![(rest.to_string(), small.to_vec(), original)],
             None => Vec::new(),
         }
     }

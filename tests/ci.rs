@@ -33,7 +33,7 @@ fn project_copy() -> (tempfile::TempDir, PathBuf) {
 /// Builds English in a fresh session (as a new run of the command would), into `root/out`.
 fn build_en(root: &Path, extra: impl FnOnce(&mut BuildOptions)) -> DocReport {
     let names = DisplayNames::relative_to(root);
-    let session = Session::open_with(root, "mgi", &[], names).unwrap();
+    let session = Session::open_with(root, "mgi", names).unwrap();
     let mut options = BuildOptions {
         langs: vec!["en".into()],
         out_dir: root.join("out"),

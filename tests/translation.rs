@@ -141,7 +141,7 @@ fn pack_round_trip_is_byte_identical_for_every_language_and_format() {
     let (tmp, project) = pack_project();
     // The session the importer opens on this project sees the same packs.
     let names = mgi_press::load::DisplayNames::relative_to(&project);
-    let session = mgi_press::Session::open_with(&project, "mgi", &[], names).unwrap();
+    let session = mgi_press::Session::open_with(&project, "mgi", names).unwrap();
     for lang in LANGS {
         let json = project
             .join("layouts/mgi/lang")

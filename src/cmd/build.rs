@@ -21,7 +21,7 @@ pub fn run(args: BuildArgs, style: &RenderStyle) -> CmdResult {
         return Err(vec![d]);
     }
     check_standards(&args.pdf_standards).map_err(|e| vec![Diagnostic::error(e)])?;
-    let session = open(&args.project, &[])?;
+    let session = open(&args.project)?;
     let mut pack_diags = session.pack_diagnostics.clone();
     WarningPolicy {
         deny: args.docs.deny_warnings,

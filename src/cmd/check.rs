@@ -6,7 +6,7 @@ use super::args::{CheckArgs, Format};
 use super::{CmdResult, exit, open, out, out_json, report};
 
 pub fn run(args: CheckArgs, style: &RenderStyle) -> CmdResult {
-    let session = open(&args.project, &[])?;
+    let session = open(&args.project)?;
     let dirs = session.profile_dirs(&args.profiles)?;
     let results: Vec<(String, Vec<Diagnostic>)> = dirs
         .iter()

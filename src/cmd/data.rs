@@ -9,7 +9,7 @@ use super::args::DataArgs;
 use super::{CmdResult, languages, open, out, report};
 
 pub fn run(args: DataArgs, style: &RenderStyle) -> CmdResult {
-    let session = open(&args.project, &[])?;
+    let session = open(&args.project)?;
     let lang = languages(&session, std::slice::from_ref(&args.profile), &[args.lang])?.remove(0);
     let checked = session.load(&args.profile);
     let mut diags = session.pack_diagnostics.clone();

@@ -20,7 +20,7 @@ pub fn run(command: I18nCommand, style: &mgi_press::diagnostics::RenderStyle) ->
 }
 
 fn status(args: I18nStatusArgs) -> CmdResult {
-    let session = open(&args.project, &[])?;
+    let session = open(&args.project)?;
     let dirs = session.profile_dirs(&args.profiles)?;
     let status = i18n::status(&session, &dirs);
     match args.format {
@@ -51,7 +51,7 @@ pub fn catalog_of(session: &Session, target: &I18nTarget) -> Result<Catalog, Vec
 }
 
 fn mark(args: I18nMarkArgs) -> CmdResult {
-    let session = open(&args.project, &[])?;
+    let session = open(&args.project)?;
     let catalog = catalog_of(&session, &args.target)?;
     let mut lock = Lock::load(&catalog.dir, &catalog.lang);
     let mut marked = 0;

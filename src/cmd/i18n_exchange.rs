@@ -15,7 +15,7 @@ use super::i18n::catalog_of;
 use super::{CmdResult, check_lang, open, out, report};
 
 pub fn export(args: I18nExportArgs) -> CmdResult {
-    let session = open(&args.project, &[])?;
+    let session = open(&args.project)?;
     let catalog = catalog_of(&session, &args.target)?;
     let file = project_name(&session, &catalog);
     let format = match args.format {
@@ -58,7 +58,7 @@ fn project_name(session: &Session, catalog: &Catalog) -> String {
 }
 
 pub fn import(args: I18nImportArgs, style: &RenderStyle) -> CmdResult {
-    let session = open(&args.project, &[])?;
+    let session = open(&args.project)?;
     let name = session.names.name(&args.file);
     let text = read_text(&args.file, &name)?;
     let (exchange, mut diags) = exchange::read(&name, &args.file, &text);

@@ -42,11 +42,10 @@ pub fn report(diags: &[Diagnostic], style: &RenderStyle) {
 }
 
 /// Opens the project, naming files relative to the working folder.
-pub fn open(project: &ProjectArgs, inputs: &[(&str, &str)]) -> Result<Session, Vec<Diagnostic>> {
+pub fn open(project: &ProjectArgs) -> Result<Session, Vec<Diagnostic>> {
     Session::open_with(
         &project.project,
         &project.layout,
-        inputs,
         DisplayNames::from_working_dir(),
     )
 }

@@ -8,7 +8,7 @@ use super::args::NewArgs;
 use super::{CmdResult, open, out};
 
 pub fn run(args: NewArgs) -> CmdResult {
-    let session = open(&args.project, &[])?;
+    let session = open(&args.project)?;
     scaffold::new_profile(&session, &args.folder, args.country.as_deref(), args.year)?;
     let folder = args.folder.display();
     out(&format!(

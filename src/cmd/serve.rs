@@ -44,7 +44,7 @@ struct Shared {
 }
 
 pub fn run(args: ServeArgs, style: &RenderStyle) -> CmdResult {
-    let session = open(&args.project, &[])?;
+    let session = open(&args.project)?;
     let given: Vec<PathBuf> = args.profile.iter().cloned().collect();
     let dir = session.profile_dirs(&given)?.remove(0);
     let lang = check_lang(&args.lang)?;
@@ -125,7 +125,7 @@ fn spawn_updater(
             }
             if reopen || kept.is_none() {
                 let names = DisplayNames::from_working_dir();
-                kept = match Session::open_with(&project.project, &project.layout, &[], names) {
+                kept = match Session::open_with(&project.project, &project.layout, names) {
                     Ok(s) => Some(s),
                     Err(d) => {
                         report(&d, &style);

@@ -25,7 +25,7 @@ use super::{CmdResult, languages, open, out, report};
 const DEBOUNCE: Duration = Duration::from_millis(200);
 
 pub fn run(args: WatchArgs, style: &RenderStyle) -> CmdResult {
-    let session = open(&args.project, &[])?;
+    let session = open(&args.project)?;
     let dirs = session.profile_dirs(&args.docs.profiles)?;
     let options = BuildOptions {
         langs: languages(&session, &dirs, &args.docs.langs)?,
@@ -160,8 +160,7 @@ fn is_change(event: &Event, out_dir: &Path, inputs: &[PathBuf]) -> bool {
 fn rebuild(args: &WatchArgs, dirs: &[PathBuf], options: &BuildOptions, style: &RenderStyle) {
     let start = Instant::now();
     let names = DisplayNames::from_working_dir();
-    let session = match Session::open_with(&args.project.project, &args.project.layout, &[], names)
-    {
+    let session = match Session::open_with(&args.project.project, &args.project.layout, names) {
         Ok(s) => s,
         Err(diags) => return report(&diags, style),
     };

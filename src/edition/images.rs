@@ -63,9 +63,9 @@ const KEEP: usize = crate::build::PROFILE_GROUP + 4;
 const _: () = assert!(KEEP > crate::build::PROFILE_GROUP);
 
 impl ScreenImages {
-    /// `downsample`, remembered.
-    pub fn get(&self, bytes: &[u8], width_mm: f64) -> Option<Arc<Vec<u8>>> {
-        let key = format!("{}@{width_mm}", crate::hash::content_hash(bytes));
+    /// `downsample`, remembered by `hash`, the content hash of `bytes`.
+    pub fn get(&self, bytes: &[u8], hash: &str, width_mm: f64) -> Option<Arc<Vec<u8>>> {
+        let key = format!("{hash}@{width_mm}");
         let lock = || self.recent.lock().unwrap_or_else(|p| p.into_inner());
         if let Some((_, found)) = lock().iter().find(|(k, _)| *k == key) {
             return found.clone();
@@ -100,9 +100,13 @@ mod tests {
         let images = ScreenImages::default();
         let n = crate::build::PROFILE_GROUP as u32 + 1;
         let covers: Vec<Vec<u8>> = (0..n).map(|i| jpeg(1800 + i, 1200)).collect();
-        let first: Vec<_> = covers.iter().map(|c| images.get(c, 150.0)).collect();
+        let hash = |c: &[u8]| crate::hash::content_hash(c);
+        let first: Vec<_> = covers
+            .iter()
+            .map(|c| images.get(c, &hash(c), 150.0))
+            .collect();
         for (c, f) in covers.iter().zip(&first) {
-            let again = images.get(c, 150.0);
+            let again = images.get(c, &hash(c), 150.0);
             assert!(
                 Arc::ptr_eq(again.as_ref().unwrap(), f.as_ref().unwrap()),
                 "downsampled again"

@@ -50,13 +50,12 @@ pub struct Shared {
 }
 
 impl Shared {
-    /// `inputs` become the layout's `sys.inputs`, besides `mgi-edition` (`print` or `screen`).
-    pub fn new(fonts: FontSet, inputs: &[(&str, &str)]) -> Self {
+    /// One standard library per edition: the layout's `sys.inputs` hold `mgi-edition`
+    /// (`print` or `screen`), by which `tokens.typ` picks the brand's CMYK or sRGB colours.
+    pub fn new(fonts: FontSet) -> Self {
         let library = |edition: Edition| {
-            let inputs: typst::foundations::Dict = inputs
-                .iter()
-                .copied()
-                .chain([("mgi-edition", edition.name())])
+            let inputs: typst::foundations::Dict = [("mgi-edition", edition.name())]
+                .into_iter()
                 .map(|(k, v)| (k.into(), typst::foundations::Value::Str(v.into())))
                 .collect();
             LazyHash::new(Library::builder().with_inputs(inputs).build())

@@ -23,7 +23,7 @@ pub fn sample() -> PathBuf {
 pub fn session() -> &'static Session {
     static SESSION: OnceLock<Session> = OnceLock::new();
     let names = mgi_press::load::DisplayNames::relative_to(root());
-    SESSION.get_or_init(|| match Session::open_with(&root(), "mgi", &[], names) {
+    SESSION.get_or_init(|| match Session::open_with(&root(), "mgi", names) {
         Ok(s) => s,
         Err(d) => panic!(
             "cannot open the project: {}",
