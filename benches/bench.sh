@@ -156,9 +156,12 @@ echo "== mgi-press benchmark: $RUNS runs, $(nproc) cores, $(uname -m), $TYPST_VE
 
 # ---------------------------------------------------------------- a. one document, cold
 echo "== a. one document (en), whole process" >&2
+# mgi-press builds the screen edition by default: the CLI compiles the same (its colours by the
+# `mgi-edition` input, its PDF standards), on the screen edition's view model.
+CLI_FLAGS=" --input mgi-edition=screen --pdf-standard a-2b --pdf-standard ua-1"
 "$BIN" data profiles/valdoria --lang en -o "$DATA" 2>/dev/null
 measure_pair a_mgi "'$BIN' build profiles/valdoria --lang en --force --out '$TMP/out-a'" \
-  a_cli "'$TYPST' compile layouts/mgi/main.typ '$TMP/cli.pdf' --root . --font-path fonts --ignore-system-fonts"
+  a_cli "'$TYPST' compile layouts/mgi/main.typ '$TMP/cli.pdf' --root . --font-path fonts --ignore-system-fonts$CLI_FLAGS"
 
 # ---------------------------------------------------------------- b. batch, 5 languages
 echo "== b. batch of ${#LANGS[@]} documents (${LANGS[*]}), 2 at a time" >&2
@@ -174,7 +177,7 @@ mkdir -p "$TMP/cli-out"
 lang_flags=""
 for l in "${LANGS[@]}"; do lang_flags+=" --lang $l"; done
 measure_pair b_mgi "'$BIN' build profiles/valdoria$lang_flags --force -j 2 --out '$TMP/out-b'" \
-  b_cli "printf '%s\n' ${LANGS[*]} | xargs -P2 -I{} '$TYPST' compile '$TMP/cli-proj/{}/layouts/mgi/main.typ' '$TMP/cli-out/{}.pdf' --root '$TMP/cli-proj/{}' --font-path '$ROOT/fonts' --ignore-system-fonts"
+  b_cli "printf '%s\n' ${LANGS[*]} | xargs -P2 -I{} '$TYPST' compile '$TMP/cli-proj/{}/layouts/mgi/main.typ' '$TMP/cli-out/{}.pdf' --root '$TMP/cli-proj/{}' --font-path '$ROOT/fonts' --ignore-system-fonts$CLI_FLAGS"
 for l in "${LANGS[@]}"; do
   [[ -s "$TMP/cli-out/$l.pdf" && -s "$TMP/out-b/valdoria.$l.pdf" ]] || {
     echo "missing PDF for $l" >&2
@@ -210,7 +213,7 @@ PY
 done
 mkdir -p "$TMP/cli-out-c"
 measure_pair c_mgi "'$BIN' build $(printf "'$TMP/countries/%s' " "${COUNTRIES[@]}") --lang en --force -j 2 --out '$TMP/out-c'" \
-  c_cli "printf '%s\n' ${COUNTRIES[*]} | xargs -P2 -I{} '$TYPST' compile '$TMP/cli-countries/{}/layouts/mgi/main.typ' '$TMP/cli-out-c/{}.pdf' --root '$TMP/cli-countries/{}' --font-path '$ROOT/fonts' --ignore-system-fonts"
+  c_cli "printf '%s\n' ${COUNTRIES[*]} | xargs -P2 -I{} '$TYPST' compile '$TMP/cli-countries/{}/layouts/mgi/main.typ' '$TMP/cli-out-c/{}.pdf' --root '$TMP/cli-countries/{}' --font-path '$ROOT/fonts' --ignore-system-fonts$CLI_FLAGS"
 for c in "${COUNTRIES[@]}"; do
   [[ -s "$TMP/cli-out-c/$c.pdf" && -s "$TMP/out-c/$c.en.pdf" ]] || {
     echo "missing PDF for $c" >&2
