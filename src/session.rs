@@ -176,6 +176,11 @@ impl Session {
         )
     }
 
+    /// Keep the screen edition's downsampled photographs in `dir` between runs.
+    pub fn keep_screen_images_in(&self, dir: PathBuf) {
+        self.screen_images.keep_in(dir);
+    }
+
     /// Files served in place of the profile's own: in the screen edition, the cover
     /// photograph downsampled when it is far above screen resolution.
     fn substitutes(&self, profile: &Profile, vm: &ViewModel) -> Vec<(String, Vec<u8>, String)> {

@@ -118,6 +118,9 @@ pub fn build(
     let policy = WarningPolicy {
         deny: options.deny_warnings,
     };
+    if !options.check {
+        session.keep_screen_images_in(stamps::images_dir(&options.out_dir));
+    }
     let run = Run::new(session, options);
     let one = |(name, lang, i): &(String, String, usize)| {
         let slot = &slots[*i];

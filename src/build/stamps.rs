@@ -20,6 +20,11 @@ use crate::hash::file_hash;
 /// The folder of the stamps inside an output folder.
 const STAMPS_DIR: &str = ".mgi-press";
 
+/// Where the screen edition's downsampled photographs are kept between runs.
+pub fn images_dir(out_dir: &Path) -> PathBuf {
+    out_dir.join(STAMPS_DIR).join("images")
+}
+
 /// What one output was built from, and what was built.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {

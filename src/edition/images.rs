@@ -3,6 +3,7 @@
 //! Deterministic: the same photograph gives the same bytes (pure-Rust decode, resize, encode).
 
 use std::collections::VecDeque;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use image::codecs::jpeg::JpegEncoder;
@@ -49,11 +50,18 @@ pub fn downsample(bytes: &[u8], width_mm: f64) -> Option<Vec<u8>> {
 /// The last few downsampled photographs, by content hash and width, so that the languages of
 /// one profile share the work (about 110 ms for a 2640-px cover: decoding 15, resizing 65,
 /// encoding 35). Bounded: a batch runs language by language over groups of 8 profiles, so it
-/// keeps more than 8 (each about 200 KB), and no more.
+/// keeps more than 8 (each about 200 KB), and no more. Builds also keep them on disk, in the
+/// output folder's `.mgi-press/images/`, so the next build of the same photograph reads them.
 #[derive(Default)]
 pub struct ScreenImages {
     recent: Mutex<VecDeque<(String, Downsampled)>>,
+    /// Where downsampled photographs are kept between runs (set by builds that may write).
+    dir: Mutex<Option<PathBuf>>,
 }
+
+/// Changed whenever `downsample` would give other bytes for the same photograph, so that
+/// photographs kept on disk by an earlier version are made again.
+const METHOD: u32 = 1;
 
 /// A downsampled photograph, or `None` when the original is kept.
 type Downsampled = Option<Arc<Vec<u8>>>;
@@ -63,6 +71,11 @@ const KEEP: usize = crate::build::PROFILE_GROUP + 4;
 const _: () = assert!(KEEP > crate::build::PROFILE_GROUP);
 
 impl ScreenImages {
+    /// Keep downsampled photographs in `dir` too, and look for them there.
+    pub fn keep_in(&self, dir: PathBuf) {
+        *self.dir.lock().unwrap_or_else(|p| p.into_inner()) = Some(dir);
+    }
+
     /// `downsample`, remembered by `hash`, the content hash of `bytes`.
     pub fn get(&self, bytes: &[u8], hash: &str, width_mm: f64) -> Option<Arc<Vec<u8>>> {
         let key = format!("{hash}@{width_mm}");
@@ -70,7 +83,25 @@ impl ScreenImages {
         if let Some((_, found)) = lock().iter().find(|(k, _)| *k == key) {
             return found.clone();
         }
-        let made = downsample(bytes, width_mm).map(Arc::new);
+        let file = self
+            .dir
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_ref()
+            .map(|dir| {
+                let name = format!("{hash}-{width_mm}mm-{SCREEN_PPI}ppi-q{QUALITY}-m{METHOD}");
+                dir.join(name)
+            });
+        let kept = file.as_ref().and_then(|f| std::fs::read(f).ok());
+        let made = kept.or_else(|| {
+            let made = downsample(bytes, width_mm)?;
+            if let Some(f) = &file {
+                // A cache: a file that cannot be written is made again next time.
+                let _ = crate::build::write_atomically(f, &made);
+            }
+            Some(made)
+        });
+        let made = made.map(Arc::new);
         let mut recent = lock();
         recent.push_front((key, made.clone()));
         recent.truncate(KEEP);
@@ -91,6 +122,29 @@ mod tests {
             .encode_image(&img)
             .unwrap();
         out
+    }
+
+    #[test]
+    fn builds_keep_downsampled_photographs_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = jpeg(2600, 1700);
+        let hash = crate::hash::content_hash(&big);
+        let first = ScreenImages::default();
+        first.keep_in(dir.path().to_path_buf());
+        let made = first.get(&big, &hash, 210.0).unwrap();
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        // Another run finds it: the same bytes, without downsampling (the source given here
+        // is not even an image).
+        let second = ScreenImages::default();
+        second.keep_in(dir.path().to_path_buf());
+        assert_eq!(second.get(b"not read", &hash, 210.0).unwrap(), made);
+        // A small photograph is not downsampled, and nothing is kept for it.
+        let small = jpeg(1000, 700);
+        assert_eq!(
+            second.get(&small, &crate::hash::content_hash(&small), 210.0),
+            None
+        );
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]
