@@ -162,31 +162,20 @@ fn set_bleed_boxes(doc: &mut Document, bleed: f64) -> Result<(), String> {
     Ok(())
 }
 
-/// PDF/X needs every font's program in the file (Type 3 fonts are drawn by the file itself).
+/// PDF/X needs every font's program in the file; the test is the preflight's.
 fn check_fonts_embedded(doc: &Document) -> Result<(), String> {
     for (id, object) in &doc.objects {
         let Ok(dict) = object.as_dict() else { continue };
         if dict.get(b"Type").and_then(Object::as_name).ok() != Some(b"Font") {
             continue;
         }
-        let subtype = dict
-            .get(b"Subtype")
-            .and_then(Object::as_name)
-            .unwrap_or(b"");
-        if subtype == b"Type3" || subtype == b"Type0" {
-            continue; // Type 0 fonts are checked through their descendant (a CIDFont).
-        }
-        let embedded = dict
-            .get_deref(b"FontDescriptor", doc)
-            .and_then(Object::as_dict)
-            .is_ok_and(|fd| fd.has(b"FontFile") || fd.has(b"FontFile2") || fd.has(b"FontFile3"));
-        if !embedded {
+        if let Err(why) = crate::preflight::font_embedded(doc, dict) {
             let name = dict
                 .get(b"BaseFont")
                 .and_then(Object::as_name)
                 .map_or("?".into(), |n| String::from_utf8_lossy(n).into_owned());
             return Err(format!(
-                "the font {name} (object {} {}) is not embedded; PDF/X needs every font in the file",
+                "the font {name} (object {} {}) is not embedded ({why}); PDF/X needs every font in the file",
                 id.0, id.1
             ));
         }

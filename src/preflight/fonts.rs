@@ -67,8 +67,8 @@ fn report(
     );
 }
 
-/// Ok when the font carries its program; otherwise why not.
-fn embedded(doc: &Document, font: &Dictionary) -> Result<(), String> {
+/// Ok when the font carries its program; otherwise why not. (Also the PDF/X-4 step's test.)
+pub(crate) fn embedded(doc: &Document, font: &Dictionary) -> Result<(), String> {
     match font
         .get(b"Subtype")
         .and_then(Object::as_name)

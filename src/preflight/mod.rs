@@ -17,6 +17,9 @@ mod resources;
 mod space;
 mod xmp;
 
+/// Whether a font carries its program (also the PDF/X-4 step's test).
+pub(crate) use fonts::embedded as font_embedded;
+
 use std::collections::BTreeMap;
 
 use serde::Serialize;
