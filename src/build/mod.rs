@@ -298,21 +298,21 @@ mod tests {
         all
     }
 
+    /// Runs the jobs on one thread; the documents in the order they ran, and the reports.
+    fn run_recorded(jobs: &[(String, String, usize)]) -> (Vec<String>, Vec<DocReport>) {
+        let seen = Mutex::new(Vec::new());
+        let reports = run_language_major(jobs, 1, |(p, l, _)| {
+            seen.lock().unwrap().push(format!("{p}.{l}"));
+            let out = Path::new("out");
+            vec![DocReport::failed(out, p, l, Edition::Screen, Vec::new())]
+        });
+        (seen.into_inner().unwrap(), reports)
+    }
+
     #[test]
     fn runs_language_by_language_and_reports_in_plan_order() {
         let jobs = jobs();
-        let seen = Mutex::new(Vec::new());
-        let reports = run_language_major(&jobs, 1, |(p, l, _)| {
-            seen.lock().unwrap().push(format!("{p}.{l}"));
-            vec![DocReport::failed(
-                Path::new("out"),
-                p,
-                l,
-                Edition::Screen,
-                Vec::new(),
-            )]
-        });
-        let seen = seen.into_inner().unwrap();
+        let (seen, reports) = run_recorded(&jobs);
         assert_eq!(
             seen,
             [
@@ -338,18 +338,7 @@ mod tests {
                 jobs.push((format!("p{i:02}"), l.to_string(), i));
             }
         }
-        let seen = Mutex::new(Vec::new());
-        run_language_major(&jobs, 1, |(p, l, _)| {
-            seen.lock().unwrap().push(format!("{p}.{l}"));
-            vec![DocReport::failed(
-                Path::new("out"),
-                p,
-                l,
-                Edition::Screen,
-                Vec::new(),
-            )]
-        });
-        let seen = seen.into_inner().unwrap();
+        let (seen, _) = run_recorded(&jobs);
         let last = format!("p{:02}", PROFILE_GROUP);
         // the first group, English then Russian; then the profile of the second group
         assert_eq!(seen[0], "p00.en");
