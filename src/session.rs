@@ -158,8 +158,22 @@ impl Session {
         (vm, diags)
     }
 
-    /// Lays out a view model with the layout, in the view model's edition.
+    /// Lays out a view model with the layout, in the view model's edition. The footnote
+    /// numbers the view model carries follow the standard layout's order; when the document
+    /// shows them in another order (a layout that moves a part), they are numbered again in
+    /// the order shown and the document laid out once more.
     pub fn compile(&self, profile: &Profile, vm: &ViewModel) -> Result<Compiled, Vec<Diagnostic>> {
+        let compiled = self.compile_once(profile, vm)?;
+        let printed = typeset::inspect::note_numbers(&compiled.document);
+        if resolve::notes::in_order(&printed) {
+            return Ok(compiled);
+        }
+        let mut renumbered = vm.clone();
+        resolve::notes::renumber(&mut renumbered, &printed);
+        self.compile_once(profile, &renumbered)
+    }
+
+    fn compile_once(&self, profile: &Profile, vm: &ViewModel) -> Result<Compiled, Vec<Diagnostic>> {
         let prefix = self.project.profile_prefix(&profile.dir);
         let layouts = self.project.layouts_dir();
         typeset::compile(

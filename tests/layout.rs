@@ -107,6 +107,26 @@ fn footnote_entries(page: &PageInfo, entry_size: f64) -> Vec<usize> {
         .collect()
 }
 
+/// The size of footnote entries in the sample: that of the run "1" that starts the first
+/// entry, on the introduction page.
+fn entry_size() -> f64 {
+    let pages = sample_layout("en");
+    let intro = pages
+        .iter()
+        .find(|p| p.text().contains("INTRODUCTION") && !p.text().contains("TABLE OF CONTENTS"))
+        .unwrap();
+    let body = intro.runs.iter().map(|r| r.size).fold(0.0, f64::max);
+    let size = intro
+        .runs
+        .iter()
+        .filter(|r| r.text.trim() == "1" && r.y > intro.height * 0.5 && r.y < intro.height - 60.0)
+        .map(|r| r.size)
+        .next()
+        .expect("no footnote entry 1 on the introduction page");
+    assert!(size < body);
+    size
+}
+
 #[test]
 fn footnotes_run_one_to_n_and_sit_on_the_citing_page() {
     let pages = sample_layout("en");
@@ -115,20 +135,15 @@ fn footnotes_run_one_to_n_and_sit_on_the_citing_page() {
         expected >= 15,
         "the sample should have at least 15 footnotes, has {expected}"
     );
-    // The entry size is the size of the run "1" that starts the first footnote entry.
-    let intro = pages
-        .iter()
-        .find(|p| p.text().contains("INTRODUCTION") && !p.text().contains("TABLE OF CONTENTS"))
-        .unwrap();
-    let body = intro.runs.iter().map(|r| r.size).fold(0.0, f64::max);
-    let entry_size = intro
-        .runs
-        .iter()
-        .filter(|r| r.text.trim() == "1" && r.y > intro.height * 0.5 && r.y < intro.height - 60.0)
-        .map(|r| r.size)
-        .next()
-        .expect("no footnote entry 1 on the introduction page");
-    assert!(entry_size < body);
+    assert_eq!(
+        footnotes_in_page_order(pages),
+        (1..=expected).collect::<Vec<_>>()
+    );
+}
+
+/// The numbers of the footnote entries, page after page; each has its marker on its page.
+fn footnotes_in_page_order(pages: &[PageInfo]) -> Vec<usize> {
+    let entry_size = entry_size();
     let mut seen = Vec::new();
     for page in pages {
         for n in footnote_entries(page, entry_size) {
@@ -143,10 +158,46 @@ fn footnotes_run_one_to_n_and_sit_on_the_citing_page() {
             seen.push(n);
         }
     }
+    seen
+}
+
+/// mgi-press numbers the footnotes in the standard layout's order (resolve::notes); a layout
+/// that prints a part elsewhere still gets numbers that count up through the document.
+#[test]
+fn footnotes_count_up_in_a_layout_that_moves_a_part() {
+    let tmp = tempfile::tempdir().unwrap();
+    for dir in ["layouts", "fonts", "color"] {
+        copy_dir(&root().join(dir), &tmp.path().join(dir));
+    }
+    let main = tmp.path().join("layouts/mgi/main.typ");
+    let text = std::fs::read_to_string(&main).unwrap();
+    let intro = "#introduction(data.introduction)\n";
+    let back = "// ---- back matter ----";
+    assert!(text.contains(intro) && text.contains(back));
+    let moved = text.replacen(intro, "", 1).replacen(
+        back,
+        &format!("#pagebreak(weak: true)\n{intro}{back}"),
+        1,
+    );
+    std::fs::write(&main, moved).unwrap();
+    let names = mgi_press::load::DisplayNames::relative_to(tmp.path());
+    let s = mgi_press::session::Session::open_with(tmp.path(), "mgi", names).unwrap();
+    let profile = s.load(&sample()).profile.unwrap();
+    let vm = s.resolve(&profile, "en", false).0.unwrap();
+    let compiled = s.compile(&profile, &vm).unwrap();
+    let pages = mgi_press::typeset::inspect::pages(&compiled.document);
+    let expected = common::view_json::count_notes(&serde_json::to_value(&vm).unwrap());
     let want: Vec<usize> = (1..=expected).collect();
-    assert_eq!(
-        seen, want,
-        "footnote numbers are not 1..{expected} in order"
+    assert_eq!(footnotes_in_page_order(&pages), want);
+    // The introduction's notes, first in the standard layout, now come after the findings'.
+    let intro_page = pages
+        .iter()
+        .find(|p| p.text().contains("INTRODUCTION") && !p.text().contains("TABLE OF CONTENTS"))
+        .unwrap();
+    let first_on_intro = footnotes_in_page_order(std::slice::from_ref(intro_page));
+    assert!(
+        first_on_intro.first().is_some_and(|&n| n > 4),
+        "{first_on_intro:?}"
     );
 }
 

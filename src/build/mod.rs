@@ -253,11 +253,13 @@ fn folder_name(dir: &Path) -> String {
 }
 
 /// Runs the jobs on `threads` plain threads that take the next job when they finish one, and
-/// returns the reports in job order. Not a rayon pool: Typst runs its own parallel work (page
-/// layout, PDF export) on rayon, and a rayon thread that waits for that work picks up other
-/// queued work — here, whole documents — so a pool of two held ten or thirty documents at
-/// once and memory grew with the corpus (docs/performance.md). A plain thread builds one
-/// document at a time.
+/// returns the reports in job order. Not one shared rayon pool: Typst runs its own parallel
+/// work (page layout, PDF compression) on rayon, and a rayon thread that waits for that work
+/// picks up other queued work — here, whole documents — so a pool of two held ten or thirty
+/// documents at once and memory grew with the corpus (docs/performance.md). A plain thread
+/// builds one document at a time, inside a rayon pool of its own sized to its share of the
+/// cores (see `pool_threads`), so that Typst's parallel work neither oversubscribes the
+/// cores nor steals another document.
 fn run_all<J: Sync, R: Send + Clone>(
     jobs: &[J],
     threads: usize,
@@ -266,22 +268,46 @@ fn run_all<J: Sync, R: Send + Clone>(
     if threads <= 1 || jobs.len() <= 1 {
         return jobs.iter().map(one).collect();
     }
+    let threads = threads.min(jobs.len());
+    let per_pool = pool_threads(threads, cores());
     let next = AtomicUsize::new(0);
     let done: Mutex<Vec<Option<R>>> = Mutex::new(vec![None; jobs.len()]);
+    let work = || {
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(job) = jobs.get(index) else { break };
+            let report = one(job);
+            done.lock().unwrap_or_else(|p| p.into_inner())[index] = Some(report);
+        }
+    };
     std::thread::scope(|scope| {
-        for _ in 0..threads.min(jobs.len()) {
+        for _ in 0..threads {
             scope.spawn(|| {
-                loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(job) = jobs.get(index) else { break };
-                    let report = one(job);
-                    done.lock().unwrap_or_else(|p| p.into_inner())[index] = Some(report);
+                match rayon::ThreadPoolBuilder::new()
+                    .num_threads(per_pool)
+                    .build()
+                {
+                    Ok(pool) => pool.install(work),
+                    // No pool (threads could not be started): Typst's work goes to the global one.
+                    Err(_) => work(),
                 }
             });
         }
     });
     let done = done.into_inner().unwrap_or_else(|p| p.into_inner());
     done.into_iter().flatten().collect()
+}
+
+/// The cores this process may use.
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// Rayon threads for each of `threads` document threads on `cores` cores: their share of the
+/// cores, at least one. With as many documents in flight as cores, each lays out its pages
+/// on its own thread; spare cores go to Typst's parallel page layout.
+fn pool_threads(threads: usize, cores: usize) -> usize {
+    (cores / threads.max(1)).max(1)
 }
 
 #[cfg(test)]
@@ -364,6 +390,27 @@ mod tests {
         assert_eq!(reports.len(), jobs.len());
         for (r, (p, l, _)) in reports.iter().zip(&jobs) {
             assert_eq!((&r.profile, &r.lang), (p, l));
+        }
+    }
+
+    #[test]
+    fn document_threads_share_the_cores() {
+        assert_eq!(pool_threads(2, 2), 1);
+        assert_eq!(pool_threads(1, 2), 2);
+        assert_eq!(pool_threads(2, 8), 4);
+        assert_eq!(pool_threads(3, 8), 2);
+        assert_eq!(pool_threads(4, 2), 1);
+        assert_eq!(pool_threads(0, 1), 1);
+    }
+
+    #[test]
+    fn each_document_thread_has_its_own_pool() {
+        let seen = run_all(&[0, 1, 2, 3], 2, |_| {
+            (rayon::current_thread_index(), rayon::current_num_threads())
+        });
+        for (index, threads) in seen {
+            assert!(index.is_some(), "a document ran outside a rayon pool");
+            assert_eq!(threads, pool_threads(2, cores()));
         }
     }
 }

@@ -309,7 +309,7 @@ fn mark_source(blocks: &mut [Block], f: &Found<'_>) {
 fn mark_notes(inlines: &mut [Inline], mark: &dyn Fn(bool) -> Inline) {
     for inline in inlines {
         match inline {
-            Inline::Note { content } => {
+            Inline::Note { content, .. } => {
                 content.insert(0, mark(false));
                 content.push(mark(true));
             }

@@ -34,8 +34,13 @@ pub enum Inline {
         url: String,
         content: Vec<Inline>,
     },
+    /// A footnote. `number` is the number it is printed with, given in document order by
+    /// [`crate::resolve::notes`] so that the layout need not count footnotes (none on the legal
+    /// page, whose notes keep the layout's own symbols).
     Note {
         content: Vec<Inline>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        number: Option<u32>,
     },
     Linebreak,
     /// Where a keyed text starts (and, with `end`, where it ends) and which file and key it
@@ -285,7 +290,10 @@ impl InlineParser<'_, '_, '_> {
             self.issues
                 .push(error(self.base + i, 3, "this footnote is empty".into()));
         }
-        self.out.push(Inline::Note { content });
+        self.out.push(Inline::Note {
+            content,
+            number: None,
+        });
         self.i = end + 1;
     }
 
@@ -509,7 +517,8 @@ mod tests {
                         Inline::Emph {
                             content: vec![t("g")]
                         }
-                    ]
+                    ],
+                    number: None,
                 },
             ]
         );

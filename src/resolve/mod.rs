@@ -16,6 +16,7 @@ mod legal;
 pub mod lookup;
 pub mod markup;
 mod meta;
+pub mod notes;
 mod objective;
 pub mod origin;
 mod sources;
@@ -177,7 +178,7 @@ fn view_model(r: &mut Resolver<'_>, project: &Project, profile: &Profile) -> Vie
         &cover,
         &dimensions,
     );
-    ViewModel {
+    let mut vm = ViewModel {
         meta,
         labels,
         cover,
@@ -190,7 +191,9 @@ fn view_model(r: &mut Resolver<'_>, project: &Project, profile: &Profile) -> Vie
         sources,
         annexes,
         back_cover,
-    }
+    };
+    notes::number(&mut vm);
+    vm
 }
 
 #[cfg(test)]
