@@ -165,28 +165,22 @@ fn footnotes_in_page_order(pages: &[PageInfo]) -> Vec<usize> {
 /// that prints a part elsewhere still gets numbers that count up through the document.
 #[test]
 fn footnotes_count_up_in_a_layout_that_moves_a_part() {
-    let tmp = tempfile::tempdir().unwrap();
-    for dir in ["layouts", "fonts", "color"] {
-        copy_dir(&root().join(dir), &tmp.path().join(dir));
-    }
-    let main = tmp.path().join("layouts/mgi/main.typ");
-    let text = std::fs::read_to_string(&main).unwrap();
-    let intro = "#introduction(data.introduction)\n";
-    let back = "// ---- back matter ----";
-    assert!(text.contains(intro) && text.contains(back));
-    let moved = text.replacen(intro, "", 1).replacen(
-        back,
-        &format!("#pagebreak(weak: true)\n{intro}{back}"),
-        1,
+    let (pages, vm) = layout_with(
+        |main| {
+            let text = std::fs::read_to_string(main.join("main.typ")).unwrap();
+            let intro = "#introduction(data.introduction)\n";
+            let back = "// ---- back matter ----";
+            assert!(text.contains(intro) && text.contains(back));
+            let moved = text.replacen(intro, "", 1).replacen(
+                back,
+                &format!("#pagebreak(weak: true)\n{intro}{back}"),
+                1,
+            );
+            std::fs::write(main.join("main.typ"), moved).unwrap();
+        },
+        "en",
     );
-    std::fs::write(&main, moved).unwrap();
-    let names = mgi_press::load::DisplayNames::relative_to(tmp.path());
-    let s = mgi_press::session::Session::open_with(tmp.path(), "mgi", names).unwrap();
-    let profile = s.load(&sample()).profile.unwrap();
-    let vm = s.resolve(&profile, "en", false).0.unwrap();
-    let compiled = s.compile(&profile, &vm).unwrap();
-    let pages = mgi_press::typeset::inspect::pages(&compiled.document);
-    let expected = common::view_json::count_notes(&serde_json::to_value(&vm).unwrap());
+    let expected = common::view_json::count_notes(&vm);
     let want: Vec<usize> = (1..=expected).collect();
     assert_eq!(footnotes_in_page_order(&pages), want);
     // The introduction's notes, first in the standard layout, now come after the findings'.
@@ -415,4 +409,60 @@ fn letter_paper_and_print_bleed() {
         pages[0].width
     );
     assert_within_pages(&pages, "letter with bleed");
+}
+
+/// The sample laid out with a copy of the project whose layout folder `edit` changes; the
+/// pages and the view model.
+fn layout_with(
+    edit: impl FnOnce(&std::path::Path),
+    lang: &str,
+) -> (Vec<PageInfo>, serde_json::Value) {
+    let tmp = tempfile::tempdir().unwrap();
+    for dir in ["layouts", "fonts", "color"] {
+        copy_dir(&root().join(dir), &tmp.path().join(dir));
+    }
+    edit(&tmp.path().join("layouts/mgi"));
+    let names = mgi_press::load::DisplayNames::relative_to(tmp.path());
+    let s = mgi_press::session::Session::open_with(tmp.path(), "mgi", names).unwrap();
+    let profile = s.load(&sample()).profile.unwrap();
+    let vm = s.resolve(&profile, lang, false).0.unwrap();
+    let compiled = s.compile(&profile, &vm).unwrap();
+    let pages = mgi_press::typeset::inspect::pages(&compiled.document);
+    (pages, serde_json::to_value(&vm).unwrap())
+}
+
+/// The key findings page, with its six `PAGE N` cards.
+fn key_findings_page(pages: &[PageInfo]) -> &PageInfo {
+    pages
+        .iter()
+        .find(|p| p.text().contains("KEY FINDINGS") && p.text().contains("PAGE"))
+        .expect("no key findings page with its cards")
+}
+
+/// Whether a page has text set in `size` points.
+fn has_size(page: &PageInfo, size: f64) -> bool {
+    page.runs.iter().any(|r| (r.size - size).abs() < 0.01)
+}
+
+/// `fit-or-dense` (components.typ): the key findings page keeps its normal sizes while it
+/// fits, and takes the denser variant (cards in 7.8 pt, tokens.typ) when a longer
+/// introduction would push the cards over the page; its six cards stay on one page.
+#[test]
+fn key_findings_take_the_dense_variant_only_when_the_page_would_overflow() {
+    let normal = key_findings_page(sample_layout("en"));
+    assert!(has_size(normal, 8.5) && !has_size(normal, 7.8));
+    let (pages, _) = layout_with(
+        |dir| {
+            edit_json(&dir.join("lang/en.json"), |pack| {
+                let intro = pack["key_findings"]["intro"].as_str().unwrap().to_string();
+                let long = [intro.as_str(); 4].join("\n\n");
+                pack["key_findings"]["intro"] = serde_json::Value::String(long);
+            })
+        },
+        "en",
+    );
+    let dense = key_findings_page(&pages);
+    assert!(has_size(dense, 7.8), "the cards are not in the dense size");
+    let cards = regex_lite::Regex::new(r"PAGE\s*\d+").unwrap();
+    assert_eq!(cards.find_iter(&dense.text()).count(), 6);
 }
