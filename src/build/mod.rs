@@ -122,6 +122,7 @@ pub fn build(
         session.keep_screen_images_in(stamps::images_dir(&options.out_dir));
     }
     let run = Run::new(session, options);
+    let finished = AtomicUsize::new(0);
     let one = |(name, lang, i): &(String, String, usize)| {
         let slot = &slots[*i];
         let checked = slot.get(session, policy);
@@ -146,7 +147,13 @@ pub fn build(
         };
         drop(checked);
         slot.done();
-        crate::typeset::evict(options.jobs.max(1) * 2);
+        // Typst's memo cache is trimmed once per `jobs` documents, keeping what the last two
+        // rounds used: about `2 × jobs` documents, as often as documents finish on each
+        // thread. Each trim walks the whole cache, so it is not done after every document.
+        let jobs = options.jobs.max(1);
+        if finished.fetch_add(1, Ordering::Relaxed) % jobs == jobs - 1 {
+            crate::typeset::evict(2);
+        }
         reports
     };
     run_language_major(&jobs, options.jobs, one)
