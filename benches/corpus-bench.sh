@@ -15,6 +15,8 @@
 #     BENCH_LANGS="en fr"   languages (default: every language that has a pack in
 #                           layouts/mgi/lang/ and a phrase bank in benches/gen_corpus.py)
 #     BENCH_CLI_SERIAL=1    also time the CLI one document at a time (xargs -P1); 0 to skip
+#     BENCH_OWN=1           also time the CLI on each document's own parts only (findings and key
+#                           sources; benches/own_parts.py), the share no reuse can save; 0 to skip
 #     MGI_PRESS=path        use this binary instead of building target/release/mgi-press
 #     BENCH_NO_BUILD=1      do not run cargo; use target/release/mgi-press as it is
 #     TYPST=path            the stock CLI (default: /tmp/typst-cli/bin/typst, then `typst` on PATH,
@@ -64,6 +66,7 @@ SMALL="${BENCH_SMALL:-8}"
 LARGE="${BENCH_LARGE:-32}"
 SEED="${BENCH_SEED:-1}"
 CLI_SERIAL="${BENCH_CLI_SERIAL:-1}"
+BENCH_OWN="${BENCH_OWN:-1}"
 for v in RUNS RSS_RUNS SMALL LARGE; do
   if ! [[ "${!v}" =~ ^[1-9][0-9]*$ ]]; then
     echo "BENCH_$v must be a positive integer (got '${!v}')" >&2
@@ -303,12 +306,29 @@ mgi_cmd() { # mgi_cmd NAME JOBS PROFILE_ARGS [BINARY PROJECT]
 base_cmd() { # base_cmd NAME JOBS PROFILE_ARGS: the baseline binary and layouts
   mgi_cmd "$1" "$2" "$3" "$TMP/bin/mgi-press-baseline" "$TMP/project-baseline"
 }
+# The same documents with only their own parts (findings, key sources; benches/own_parts.py):
+# what the CLI spends on each document's own text, the part no reuse of the shared parts saves.
+OWN=0
+if [[ "$BENCH_OWN" == 1 ]]; then
+  OWN=1
+  while read -r doc; do
+    src="$TMP/cli/$doc" dst="$TMP/cli-own/$doc"
+    mkdir -p "$dst/layouts"
+    cp -R "$src/layouts/mgi" "$dst/layouts/mgi"
+    ln -s "$src/profile" "$dst/profile"
+    python3 "$ROOT/benches/own_parts.py" "$dst/layouts/mgi/main.typ" || { OWN=0; break; }
+  done < "$TMP/cli-docs.txt"
+  [[ "$OWN" == 1 ]] || log "   own parts: main.typ not as expected; the CLI row on own parts is skipped"
+fi
+mkdir -p "$TMP/cli-own-out"
+CMD[cli_own_p2]="xargs -P2 -I{} '$TYPST' compile '$TMP/cli-own/{}/layouts/mgi/main.typ' '$TMP/cli-own-out/{}.pdf' --root '$TMP/cli-own/{}' --font-path '$PROJ/fonts' --ignore-system-fonts$CLI_FLAGS < '$TMP/cli-docs.txt'"
 CMD[mgi_j2]="$(mgi_cmd mgi_j2 2 "$SMALL_ARGS")"
 CMD[cli_p2]="$(cli_cmd 2)"
 CMD[mgi_j1]="$(mgi_cmd mgi_j1 1 "$SMALL_ARGS")"
 CMD[cli_p1]="$(cli_cmd 1)"
 BATCH=(mgi_j2 cli_p2 mgi_j1)
 [[ "$CLI_SERIAL" == 1 ]] && BATCH+=(cli_p1)
+[[ "$OWN" == 1 ]] && BATCH+=(cli_own_p2)
 if [[ "$BASELINE" == 1 ]]; then
   CMD[base_j2]="$(base_cmd base_j2 2 "$SMALL_ARGS")"
   CMD[base_j1]="$(base_cmd base_j1 1 "$SMALL_ARGS")"
@@ -471,7 +491,8 @@ rows = [("mgi_j2", f"mgi-press build, one process, -j 2"),
         ("base_j2", f"baseline build, one process, -j 2"),
         ("base_j1", f"baseline build, one process, -j 1"),
         ("cli_p2", f"typst compile × {nd}, xargs -P2"),
-        ("cli_p1", f"typst compile × {nd}, xargs -P1")]
+        ("cli_p1", f"typst compile × {nd}, xargs -P1"),
+        ("cli_own_p2", f"typst compile × {nd}, xargs -P2, own parts only")]
 cp2, cp1 = med(samples("cli_p2")), med(samples("cli_p1"))
 for name, label in rows:
     s = samples(name)
@@ -501,6 +522,13 @@ if samples("base_j2"):
         a, b = samples(f"mgi_j{j}"), samples(f"base_j{j}")
         print(f"- `-j {j}`: measured ÷ baseline {f2(med(a) / med(b))} (medians), "
               f"{f2(paired(f'mgi_j{j}', f'base_j{j}'))} (paired)")
+    print()
+if samples("cli_own_p2"):
+    own = med(samples("cli_own_p2")) / cp2
+    print(f"- Own parts only (benches/own_parts.py: findings and key sources, without the parts "
+          f"that are the same in every profile of a language): the CLI takes {f2(own)} of its "
+          f"time for the whole documents (paired {f2(paired('cli_own_p2', 'cli_p2'))}). Laying "
+          f"out and exporting every shared part for free would still leave that much.")
     print()
 print("Samples (ms, in the order run):")
 print()
