@@ -147,12 +147,13 @@ pub fn build(
         };
         drop(checked);
         slot.done();
-        // Typst's memo cache is trimmed once per `jobs` documents, keeping what the last two
-        // rounds used: about `2 × jobs` documents, as often as documents finish on each
-        // thread. Each trim walks the whole cache, so it is not done after every document.
+        // Typst's memo cache is trimmed once per round of `jobs` documents (as often as
+        // documents finish on each thread), keeping what that round used: documents run one
+        // language after another, so the next round needs the same language's shared pages.
+        // Each trim walks the whole cache, so it is not done after every document.
         let jobs = options.jobs.max(1);
         if finished.fetch_add(1, Ordering::Relaxed) % jobs == jobs - 1 {
-            crate::typeset::evict(2);
+            crate::typeset::evict(1);
         }
         reports
     };
