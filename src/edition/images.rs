@@ -49,8 +49,8 @@ pub fn downsample(bytes: &[u8], width_mm: f64) -> Option<Vec<u8>> {
 
 /// The last few downsampled photographs, by content hash and width, so that the languages of
 /// one profile share the work (about 110 ms for a 2640-px cover: decoding 15, resizing 65,
-/// encoding 35). Bounded: a batch runs language by language over groups of 8 profiles, so it
-/// keeps more than 8 (each about 200 KB), and no more. Builds also keep them on disk, in the
+/// encoding 35). Bounded: a batch runs language by language over groups of 16 profiles, so it
+/// keeps more than 16 (each about 200 KB), and no more. Builds also keep them on disk, in the
 /// output folder's `.mgi-press/images/`, so the next build of the same photograph reads them.
 #[derive(Default)]
 pub struct ScreenImages {
