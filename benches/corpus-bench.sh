@@ -335,6 +335,13 @@ if [[ "$BASELINE" == 1 ]]; then
   BATCH+=(base_j2 base_j1)
 fi
 measure "${BATCH[@]}"
+if [[ "$OWN" == 1 ]]; then
+  n_own=$(find "$TMP/cli-own-out" -name '*.pdf' -size +0 | wc -l)
+  if [[ "$n_own" != "$ND_SMALL" ]]; then
+    log "expected $ND_SMALL PDFs from the CLI on own parts, got $n_own"
+    exit 1
+  fi
+fi
 n_cli=$(find "$TMP/cli-out" -name '*.pdf' -size +0 | wc -l)
 n_mgi=$(find "$TMP/out-mgi_j2" -name '*.pdf' -size +0 | wc -l)
 if [[ "$n_cli" != "$ND_SMALL" || "$n_mgi" != "$ND_SMALL" ]]; then

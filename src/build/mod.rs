@@ -170,7 +170,7 @@ pub(crate) const PROFILE_GROUP: usize = 16;
 /// The standard texts of a language (framework, key findings, annexes, …) are the same in
 /// every profile, so the next document of the same language finds their layout in Typst's
 /// memo cache; in plan order (profile by profile) the same language comes back only after
-/// every other one, when the eviction after each document has already dropped it. Groups
+/// every other one, when the eviction after each round of documents has already dropped it. Groups
 /// bound how many profiles are loaded at once (a profile stays loaded until its last
 /// language), so memory does not grow with the batch (docs/performance.md). Every other group
 /// takes the languages in reverse, so that a group starts with the language the one before

@@ -2,7 +2,7 @@
 //! rendered to pixels, and characters set with a font's "no glyph" box. Tests assert on this
 //! (rather than on pixels), and builds refuse a document with missing glyphs.
 
-use typst::foundations::{Label, Selector, Value};
+use typst::foundations::{Selector, Value};
 use typst::introspection::{Introspector, MetadataElem};
 use typst::layout::{Frame, FrameItem, Point};
 use typst::model::Destination;
@@ -226,7 +226,7 @@ impl std::hash::Hash for Drawn<'_> {
 /// The footnote numbers the layout was given (see `resolve::notes`), in the order the
 /// document shows the footnotes: the values of its `<mgi-note>` metadata, in document order.
 pub fn note_numbers(document: &PagedDocument) -> Vec<u32> {
-    let Some(label) = Label::new(typst::utils::PicoStr::intern("mgi-note")) else {
+    let Some(label) = super::marks::label("mgi-note") else {
         return Vec::new();
     };
     let found = document.introspector().query(&Selector::Label(label));

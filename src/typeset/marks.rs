@@ -256,6 +256,7 @@ fn extend(boxes: &mut Vec<PageBox>, page: usize, [x0, y0, x1, y1]: [f64; 4]) {
     }
 }
 
-fn label(name: &str) -> Option<Label> {
+/// A label by name (the layout's `<mgi-…>` markers).
+pub(super) fn label(name: &str) -> Option<Label> {
     Label::new(typst::utils::PicoStr::intern(name))
 }
