@@ -9,6 +9,7 @@ use std::time::Instant;
 
 use crate::diagnostics::{Diagnostic, WarningPolicy};
 use crate::edition::Edition;
+use crate::resolve::{self, Provenance};
 use crate::session::Session;
 use crate::typeset::inspect::{self, Pages};
 use crate::typeset::marks::{self, SourceRegion};
@@ -74,7 +75,12 @@ impl Preview {
         let mut diags = session.pack_diagnostics.clone();
         diags.extend(checked.diagnostics);
         let compiled = checked.profile.as_ref().and_then(|profile| {
-            let (vm, d) = session.resolve_edition(profile, lang, strict, self.edition);
+            // With the source markers: they tell which file and key a clicked text comes from.
+            let options = resolve::Options {
+                strict,
+                provenance: Provenance::Marked,
+            };
+            let (vm, d) = session.resolve_edition(profile, lang, options, self.edition);
             diags.extend(d);
             match session.compile(profile, &vm?) {
                 Ok(c) => {

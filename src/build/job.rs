@@ -16,7 +16,7 @@ use crate::edition::Edition;
 use crate::edition::icc::OutputProfile;
 use crate::hash::{Fingerprint, file_hash};
 use crate::load::Profile;
-use crate::resolve::ViewModel;
+use crate::resolve::{self, Provenance, ViewModel};
 use crate::session::Session;
 use crate::typeset::{self, PdfSettings, inspect};
 
@@ -90,9 +90,14 @@ impl Job<'_> {
             edition,
             self.profile_diags.to_vec(),
         );
+        // The batch lays out without the preview's source markers (nothing reads them here).
+        let resolve_options = resolve::Options {
+            strict: options.strict,
+            provenance: Provenance::Plain,
+        };
         let (vm, diags) = run
             .session
-            .resolve_edition(profile, lang, options.strict, edition);
+            .resolve_edition(profile, lang, resolve_options, edition);
         report.diagnostics.extend(diags);
         run.policy().apply(&mut report.diagnostics);
         let Some(vm) = vm.filter(|_| !has_errors(&report.diagnostics)) else {
