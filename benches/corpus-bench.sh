@@ -15,6 +15,10 @@
 #     BENCH_LANGS="en fr"   languages (default: every language that has a pack in
 #                           layouts/mgi/lang/ and a phrase bank in benches/gen_corpus.py)
 #     BENCH_CLI_SERIAL=1    also time the CLI one document at a time (xargs -P1); 0 to skip
+#     BENCH_CLI_MARKED=1    also time the CLI on the preview's view models (`data --marked`: with
+#                           the source markers, as every build laid out before 2026-12-07); 0 to skip
+#     BENCH_COPY=1          also time one profile alone and together with a copy of it in a second
+#                           folder (`build -j 1`, every language); 0 to skip
 #     BENCH_OWN=1           also time the CLI on each document's own parts only (findings and key
 #                           sources; benches/own_parts.py), the share no reuse can save; 0 to skip
 #     MGI_PRESS=path        use this binary instead of building target/release/mgi-press
@@ -48,6 +52,12 @@
 #      /profile, as benches/bench.sh does. Only the compiles are timed. The four commands are run
 #      interleaved (A B C D A B C D …) after one untimed warm-up run each, timed with date +%s%N;
 #      medians, ratios of medians and medians of the per-round (paired) ratios.
+#      The CLI's view models are those `mgi-press data` writes, which since 2026-12-07 are the
+#      batch's: without the preview's source markers; with BENCH_CLI_MARKED, the CLI also compiles
+#      the preview's (`data --marked`) in the same rounds, which says what the markers cost.
+#   2b. With BENCH_COPY: the first profile of the small corpus alone, and together with a copy of
+#      it in a second folder, each in one `build --force -j 1` (every language; interleaved, and
+#      the baseline's in the same rounds): what a second, identical profile costs.
 #   3. Peak RSS (/usr/bin/time -v, "Maximum resident set size") of `build --force` for BENCH_SMALL
 #      and BENCH_LARGE profiles × every language, with -j 1 and -j 2 (BENCH_RSS_RUNS runs each,
 #      interleaved; medians), and of one stock CLI compile per language.
@@ -67,6 +77,8 @@ LARGE="${BENCH_LARGE:-32}"
 SEED="${BENCH_SEED:-1}"
 CLI_SERIAL="${BENCH_CLI_SERIAL:-1}"
 BENCH_OWN="${BENCH_OWN:-1}"
+BENCH_CLI_MARKED="${BENCH_CLI_MARKED:-1}"
+BENCH_COPY="${BENCH_COPY:-1}"
 for v in RUNS RSS_RUNS SMALL LARGE; do
   if ! [[ "${!v}" =~ ^[1-9][0-9]*$ ]]; then
     echo "BENCH_$v must be a positive integer (got '${!v}')" >&2
@@ -282,6 +294,12 @@ ND_LARGE=$((LARGE * NL))
 
 # ---------------------------------------------------------------- 2. batch vs CLI
 log "== 2. batch of $ND_SMALL documents ($SMALL profiles × ${LANGS[*]})"
+# The same documents on the preview's view models (with the source markers), when this
+# mgi-press can write them.
+MARKED=0
+if [[ "$BENCH_CLI_MARKED" == 1 ]] && "$BIN" data --help 2>/dev/null | grep -q -- '--marked'; then
+  MARKED=1
+fi
 : > "$TMP/cli-docs.txt"
 for d in "${SMALL_DIRS[@]}"; do
   p="$(basename "$d")"
@@ -291,6 +309,13 @@ for d in "${SMALL_DIRS[@]}"; do
     cp -R "$PROJ/layouts/mgi" "$proj/layouts/mgi"
     cp -R "$d" "$proj/profile"
     "$BIN" data --project "$PROJ" "$d" --lang "$l"${EDITION_FLAGS} -o "$proj/layouts/mgi/data.json" 2>/dev/null
+    if [[ "$MARKED" == 1 ]]; then
+      marked="$TMP/cli-marked/$p.$l"
+      mkdir -p "$marked/layouts"
+      cp -R "$PROJ/layouts/mgi" "$marked/layouts/mgi"
+      ln -s "$proj/profile" "$marked/profile"
+      "$BIN" data --project "$PROJ" "$d" --lang "$l"${EDITION_FLAGS} --marked -o "$marked/layouts/mgi/data.json" 2>/dev/null
+    fi
     echo "$p.$l" >> "$TMP/cli-docs.txt"
   done
 done
@@ -321,6 +346,10 @@ if [[ "$BENCH_OWN" == 1 ]]; then
   [[ "$OWN" == 1 ]] || log "   own parts: main.typ not as expected; the CLI row on own parts is skipped"
 fi
 mkdir -p "$TMP/cli-own-out"
+if [[ "$MARKED" == 1 ]]; then
+  mkdir -p "$TMP/cli-marked-out"
+  CMD[cli_marked_p2]="xargs -P2 -I{} '$TYPST' compile '$TMP/cli-marked/{}/layouts/mgi/main.typ' '$TMP/cli-marked-out/{}.pdf' --root '$TMP/cli-marked/{}' --font-path '$PROJ/fonts' --ignore-system-fonts$CLI_FLAGS < '$TMP/cli-docs.txt'"
+fi
 CMD[cli_own_p2]="xargs -P2 -I{} '$TYPST' compile '$TMP/cli-own/{}/layouts/mgi/main.typ' '$TMP/cli-own-out/{}.pdf' --root '$TMP/cli-own/{}' --font-path '$PROJ/fonts' --ignore-system-fonts$CLI_FLAGS < '$TMP/cli-docs.txt'"
 CMD[mgi_j2]="$(mgi_cmd mgi_j2 2 "$SMALL_ARGS")"
 CMD[cli_p2]="$(cli_cmd 2)"
@@ -329,6 +358,7 @@ CMD[cli_p1]="$(cli_cmd 1)"
 BATCH=(mgi_j2 cli_p2 mgi_j1)
 [[ "$CLI_SERIAL" == 1 ]] && BATCH+=(cli_p1)
 [[ "$OWN" == 1 ]] && BATCH+=(cli_own_p2)
+[[ "$MARKED" == 1 ]] && BATCH+=(cli_marked_p2)
 if [[ "$BASELINE" == 1 ]]; then
   CMD[base_j2]="$(base_cmd base_j2 2 "$SMALL_ARGS")"
   CMD[base_j1]="$(base_cmd base_j1 1 "$SMALL_ARGS")"
@@ -347,6 +377,34 @@ n_mgi=$(find "$TMP/out-mgi_j2" -name '*.pdf' -size +0 | wc -l)
 if [[ "$n_cli" != "$ND_SMALL" || "$n_mgi" != "$ND_SMALL" ]]; then
   log "expected $ND_SMALL PDFs from each tool, got mgi-press $n_mgi, CLI $n_cli"
   exit 1
+fi
+if [[ "$MARKED" == 1 ]]; then
+  # The markers print nothing: the CLI's PDFs must be the same with and without them.
+  export MARKED_SAME=1
+  while read -r doc; do
+    cmp -s "$TMP/cli-out/$doc.pdf" "$TMP/cli-marked-out/$doc.pdf" || {
+      log "warning: the CLI's PDF of $doc differs with the source markers"
+      MARKED_SAME=0
+    }
+  done < "$TMP/cli-docs.txt"
+fi
+
+# ---------------------------------------------------------------- 2b. a profile and its copy
+if [[ "$BENCH_COPY" == 1 ]]; then
+  first="${SMALL_DIRS[0]}"
+  copy="$TMP/copy/$(basename "$first")-copy"
+  mkdir -p "$TMP/copy"
+  cp -R "$first" "$copy"
+  log "== 2b. $(basename "$first") alone and with a copy of it in a second folder, -j 1"
+  CMD[copy_alone]="$(mgi_cmd copy_alone 1 " '$first'")"
+  CMD[copy_both]="$(mgi_cmd copy_both 1 " '$first' '$copy'")"
+  COPY=(copy_alone copy_both)
+  if [[ "$BASELINE" == 1 ]]; then
+    CMD[base_copy_alone]="$(base_cmd base_copy_alone 1 " '$first'")"
+    CMD[base_copy_both]="$(base_cmd base_copy_both 1 " '$first' '$copy'")"
+    COPY+=(base_copy_alone base_copy_both)
+  fi
+  measure "${COPY[@]}"
 fi
 
 # ---------------------------------------------------------------- 3. peak RSS
@@ -499,7 +557,8 @@ rows = [("mgi_j2", f"mgi-press build, one process, -j 2"),
         ("base_j1", f"baseline build, one process, -j 1"),
         ("cli_p2", f"typst compile × {nd}, xargs -P2"),
         ("cli_p1", f"typst compile × {nd}, xargs -P1"),
-        ("cli_own_p2", f"typst compile × {nd}, xargs -P2, own parts only")]
+        ("cli_own_p2", f"typst compile × {nd}, xargs -P2, own parts only"),
+        ("cli_marked_p2", f"typst compile × {nd}, xargs -P2, preview's view models (with markers)")]
 cp2, cp1 = med(samples("cli_p2")), med(samples("cli_p1"))
 for name, label in rows:
     s = samples(name)
@@ -515,20 +574,45 @@ print()
 if samples("mgi_j2.cpu"):
     print("CPU time (user + system, all processes of the command; medians; ratios paired):")
     print()
-    print("| command | CPU time | ÷ CLI -P2 | ÷ CLI -P1 |")
-    print("|---|---:|---:|---:|")
+    print("| command | CPU time | per document | ÷ CLI -P2 | ÷ CLI -P1 |")
+    print("|---|---:|---:|---:|---:|")
     for name, label in rows:
         c = samples(name + ".cpu")
         if c:
             q2 = f2(paired(name + ".cpu", "cli_p2.cpu")) if samples("cli_p2.cpu") else "–"
             q1 = f2(paired(name + ".cpu", "cli_p1.cpu")) if samples("cli_p1.cpu") else "–"
-            print(f"| {label} | {med(c):.0f} ms | {q2} | {q1} |")
+            print(f"| {label} | {med(c):.0f} ms | {med(c) / nd:.1f} ms | {q2} | {q1} |")
     print()
 if samples("base_j2"):
     for j in ("2", "1"):
         a, b = samples(f"mgi_j{j}"), samples(f"base_j{j}")
+        cpu = ""
+        if samples(f"mgi_j{j}.cpu") and samples(f"base_j{j}.cpu"):
+            cpu = (f"; CPU {f2(paired(f'mgi_j{j}.cpu', f'base_j{j}.cpu'))} (paired), "
+                   f"{med(samples(f'mgi_j{j}.cpu')) / nd:.1f} against "
+                   f"{med(samples(f'base_j{j}.cpu')) / nd:.1f} ms per document")
         print(f"- `-j {j}`: measured ÷ baseline {f2(med(a) / med(b))} (medians), "
-              f"{f2(paired(f'mgi_j{j}', f'base_j{j}'))} (paired)")
+              f"{f2(paired(f'mgi_j{j}', f'base_j{j}'))} (paired){cpu}")
+    print()
+if samples("cli_marked_p2"):
+    print(f"- The CLI on the preview's view models (with the source markers) ÷ on the batch's "
+          f"(without): wall {f2(paired('cli_marked_p2', 'cli_p2'))}, CPU "
+          f"{f2(paired('cli_marked_p2.cpu', 'cli_p2.cpu')) if samples('cli_marked_p2.cpu') else '–'}"
+          f" (paired); the PDFs are "
+          f"{'byte-identical' if os.environ.get('MARKED_SAME') == '1' else 'NOT all byte-identical'}.")
+    print()
+if samples("copy_alone"):
+    print(f"#### One profile alone and with a copy of it in a second folder (`build --force -j 1`, "
+          f"{nl} languages), medians of {runs} interleaved runs")
+    print()
+    print("| binary | alone | with its copy | ÷ alone (medians) | ÷ alone (paired) | CPU ÷ alone (paired) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for who, label in (("", "measured"), ("base_", "baseline")):
+        a, b = samples(f"{who}copy_alone"), samples(f"{who}copy_both")
+        if a and b:
+            c = f2(paired(f"{who}copy_both.cpu", f"{who}copy_alone.cpu")) if samples(f"{who}copy_alone.cpu") else "–"
+            print(f"| {label} | {med(a):.0f} ms | {med(b):.0f} ms | {f2(med(b) / med(a))} "
+                  f"| {f2(paired(f'{who}copy_both', f'{who}copy_alone'))} | {c} |")
     print()
 if samples("cli_own_p2"):
     own = med(samples("cli_own_p2")) / cp2
@@ -540,7 +624,7 @@ if samples("cli_own_p2"):
 print("Samples (ms, in the order run):")
 print()
 print("```")
-for name, _ in rows:
+for name, _ in rows + [(n, "") for n in ("copy_alone", "copy_both", "base_copy_alone", "base_copy_both")]:
     s = samples(name)
     if s:
         print(f"{name:>7}: " + " ".join(f"{x:.0f}" for x in s))

@@ -9,6 +9,7 @@ use std::time::Instant;
 
 use crate::diagnostics::{Diagnostic, WarningPolicy};
 use crate::edition::Edition;
+use crate::resolve::{self, Provenance};
 use crate::session::Session;
 use crate::typeset::inspect::{self, Pages};
 use crate::typeset::marks::{self, SourceRegion};
@@ -76,7 +77,12 @@ impl Preview {
         let policy = WarningPolicy::default();
         policy.apply(&mut diags);
         let compiled = checked.profile.as_ref().and_then(|profile| {
-            let resolved = session.document(profile, lang, self.edition, strict, policy);
+            // With the source markers: they tell which file and key a clicked text comes from.
+            let options = resolve::Options {
+                strict,
+                provenance: Provenance::Marked,
+            };
+            let resolved = session.document(profile, lang, self.edition, options, policy);
             diags.extend(resolved.diagnostics);
             match session.lay_out(profile, &resolved.vm?, policy) {
                 Ok(laid) => {

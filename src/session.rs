@@ -11,7 +11,7 @@ use crate::edition::Edition;
 use crate::load::{DisplayNames, Packs, Profile, load_packs, load_profile};
 use crate::output::{self, OutputProfiles, ScreenImages};
 use crate::project::Project;
-use crate::resolve::{self, ViewModel};
+use crate::resolve::{self, Provenance, ViewModel};
 use crate::typeset::{Compiled, Shared, load_fonts};
 
 /// Everything loaded once per run.
@@ -147,27 +147,32 @@ impl Session {
         diags
     }
 
-    /// Resolves a loaded profile in one language into the view model of its screen edition.
+    /// Resolves a loaded profile in one language into the view model of its screen edition,
+    /// without the preview's source markers.
     pub fn resolve(
         &self,
         profile: &Profile,
         lang: &str,
         strict: bool,
     ) -> (Option<ViewModel>, Vec<Diagnostic>) {
-        self.resolve_edition(profile, lang, strict, Edition::Screen)
+        let options = resolve::Options {
+            strict,
+            provenance: Provenance::Plain,
+        };
+        self.resolve_edition(profile, lang, options, Edition::Screen)
     }
 
-    /// Resolves a loaded profile in one language into the view model of one edition.
+    /// Resolves a loaded profile in one language into the view model of one edition; the
+    /// caller chooses whether it carries the preview's source markers (`options.provenance`).
     pub fn resolve_edition(
         &self,
         profile: &Profile,
         lang: &str,
-        strict: bool,
+        options: resolve::Options,
         edition: Edition,
     ) -> (Option<ViewModel>, Vec<Diagnostic>) {
         let fonts = self.shared.fonts();
         let covers = |c: char| fonts.covers(c);
-        let options = resolve::Options { strict };
         let (mut vm, diags) =
             resolve::resolve(&self.project, profile, &self.packs, lang, options, &covers);
         if let Some(vm) = &mut vm {
@@ -184,10 +189,10 @@ impl Session {
         profile: &Profile,
         lang: &str,
         edition: Edition,
-        strict: bool,
+        options: resolve::Options,
         policy: WarningPolicy,
     ) -> Resolved {
-        let (vm, mut diagnostics) = self.resolve_edition(profile, lang, strict, edition);
+        let (vm, mut diagnostics) = self.resolve_edition(profile, lang, options, edition);
         policy.apply(&mut diagnostics);
         let vm = vm.filter(|_| !has_errors(&diagnostics));
         Resolved { vm, diagnostics }

@@ -25,7 +25,7 @@ fn print_like_pdf() -> &'static [u8] {
     PDF.get_or_init(|| {
         let s = session();
         let profile = s.load_checked(&sample()).profile.unwrap();
-        let (vm, _) = s.resolve_edition(&profile, "en", false, Edition::Print);
+        let (vm, _) = s.resolve_edition(&profile, "en", Default::default(), Edition::Print);
         let vm = vm.unwrap();
         assert_eq!(vm.meta.bleed_mm, BLEED_MM);
         let compiled = s.compile(&profile, &vm).unwrap();

@@ -59,7 +59,7 @@ fn check_json(name: &str, bytes: &[u8]) {
             let violations = schema::validate(&schema, &file.root);
             for v in violations {
                 let _ = json::format_path(&v.path);
-                let _ = file.locate(&v.path, v.at_key);
+                let _ = file.locate(&v.path, v.at);
             }
         }
     }

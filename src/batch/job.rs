@@ -15,7 +15,7 @@ use crate::fs::write_atomically;
 use crate::hash::{Fingerprint, file_hash};
 use crate::load::Profile;
 use crate::output::{self, Document, Files, Output, Prepared, Produced};
-use crate::resolve::ViewModel;
+use crate::resolve::{self, Provenance, ViewModel};
 use crate::session::Session;
 
 /// A document to build.
@@ -89,9 +89,14 @@ impl Job<'_> {
             edition,
             self.profile_diags.to_vec(),
         );
+        // The batch lays out without the preview's source markers (nothing reads them here).
+        let resolve_options = resolve::Options {
+            strict: options.strict,
+            provenance: Provenance::Plain,
+        };
         let resolved = run
             .session
-            .document(profile, lang, edition, options.strict, run.policy());
+            .document(profile, lang, edition, resolve_options, run.policy());
         report.diagnostics.extend(resolved.diagnostics);
         let Some(vm) = resolved.vm.filter(|_| !has_errors(&report.diagnostics)) else {
             return report.finish(Status::Failed, start);

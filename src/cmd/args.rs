@@ -226,6 +226,11 @@ pub struct DataArgs {
     pub output: Option<PathBuf>,
     #[arg(long)]
     pub strict: bool,
+    /// Write the live preview's view model: with the source markers (`mark` nodes and `src`
+    /// maps) that tell `serve` which file and key each text comes from. Without this flag, the
+    /// view model of `build`, which the layout prints the same and lays out faster.
+    #[arg(long)]
+    pub marked: bool,
     #[command(flatten)]
     pub project: ProjectArgs,
 }

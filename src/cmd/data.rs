@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use mgi_press::diagnostics::{Diagnostic, RenderStyle};
 use mgi_press::fs::write_atomically;
+use mgi_press::resolve::{self, Provenance};
 
 use super::args::DataArgs;
 use super::{CmdResult, languages, open, out, report};
@@ -15,7 +16,14 @@ pub fn run(args: DataArgs, style: &RenderStyle) -> CmdResult {
     let mut diags = session.pack_diagnostics.clone();
     diags.extend(checked.diagnostics);
     let vm = checked.profile.as_ref().and_then(|p| {
-        let (vm, d) = session.resolve_edition(p, &lang, args.strict, args.edition.edition());
+        let options = resolve::Options {
+            strict: args.strict,
+            provenance: match args.marked {
+                true => Provenance::Marked,
+                false => Provenance::Plain,
+            },
+        };
+        let (vm, d) = session.resolve_edition(p, &lang, options, args.edition.edition());
         diags.extend(d);
         vm
     });

@@ -15,6 +15,7 @@ pub struct Annexes {
     pub process_title: String,
     pub steps: Vec<Step>,
     /// Where each plain field comes from (see `origin.rs`).
+    #[serde(skip_serializing_if = "Origins::is_empty")]
     pub src: Origins,
 }
 
@@ -24,6 +25,7 @@ pub struct Step {
     pub title: String,
     pub body: Blocks,
     /// Where each plain field comes from (see `origin.rs`).
+    #[serde(skip_serializing_if = "Origins::is_empty")]
     pub src: Origins,
 }
 

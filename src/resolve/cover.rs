@@ -19,6 +19,7 @@ pub struct Cover {
     pub partner_label: String,
     pub partner: String,
     /// Where each plain field comes from (see `origin.rs`).
+    #[serde(skip_serializing_if = "Origins::is_empty")]
     pub src: Origins,
 }
 

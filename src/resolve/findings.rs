@@ -22,6 +22,7 @@ pub struct Dimension {
     pub conventions: Option<Conventions>,
     pub sections: Vec<Section>,
     /// Where each plain field comes from (see `origin.rs`).
+    #[serde(skip_serializing_if = "Origins::is_empty")]
     pub src: Origins,
 }
 
@@ -35,6 +36,7 @@ pub struct Conventions {
     pub col_ratified: String,
     pub rows: Vec<ConventionRow>,
     /// Where each plain field comes from (see `origin.rs`).
+    #[serde(skip_serializing_if = "Origins::is_empty")]
     pub src: Origins,
 }
 
@@ -45,6 +47,7 @@ pub struct ConventionRow {
     pub year: Option<i32>,
     pub text: String,
     /// Where each plain field comes from (see `origin.rs`).
+    #[serde(skip_serializing_if = "Origins::is_empty")]
     pub src: Origins,
 }
 
@@ -55,6 +58,7 @@ pub struct Section {
     pub heading: String,
     pub body: Blocks,
     /// Where each plain field comes from (see `origin.rs`).
+    #[serde(skip_serializing_if = "Origins::is_empty")]
     pub src: Origins,
 }
 

@@ -25,6 +25,7 @@ pub struct Framework {
     pub target_title: String,
     pub target_body: Blocks,
     /// Where each plain field comes from (see `origin.rs`).
+    #[serde(skip_serializing_if = "Origins::is_empty")]
     pub src: Origins,
 }
 

@@ -13,6 +13,7 @@ pub struct Introduction {
     pub title: String,
     pub body: Blocks,
     /// Where each plain field comes from (see `origin.rs`).
+    #[serde(skip_serializing_if = "Origins::is_empty")]
     pub src: Origins,
 }
 

@@ -13,6 +13,7 @@ pub struct KeyFindings {
     pub title: String,
     pub intro: Blocks,
     /// Where each plain field comes from (see `origin.rs`).
+    #[serde(skip_serializing_if = "Origins::is_empty")]
     pub src: Origins,
 }
 

@@ -19,6 +19,7 @@ pub struct Labels {
     pub empty_section: String,
     pub contents: String,
     /// Where each label comes from (see `origin.rs`).
+    #[serde(skip_serializing_if = "Origins::is_empty")]
     pub src: Origins,
 }
 

@@ -20,6 +20,7 @@ pub struct Legal {
     pub licence: Blocks,
     pub permissions: Blocks,
     /// Where each plain field comes from (see `origin.rs`).
+    #[serde(skip_serializing_if = "Origins::is_empty")]
     pub src: Origins,
 }
 

@@ -3,6 +3,7 @@
 //! with placeholders substituted; placeholder text left from `new` and characters no font
 //! covers are reported where they stand.
 
+use super::Provenance;
 use super::markup::{self, Block, Inline};
 use super::origin::{Keyed, Origin};
 use crate::diagnostics::{Diagnostic, Severity};
@@ -22,6 +23,8 @@ pub struct Resolver<'a> {
     pub pack_en: Option<&'a Strings>,
     /// Fallbacks to English are errors.
     pub strict: bool,
+    /// Whether texts carry where they come from (`mark` nodes, the origins of `src` maps).
+    pub provenance: Provenance,
     /// Values of the `{{placeholders}}`.
     pub vars: Vec<(String, String)>,
     pub diags: Vec<Diagnostic>,
@@ -119,6 +122,10 @@ impl<'a> Resolver<'a> {
         self.lookup(key, self.pack, self.pack_en, true)
     }
 
+    fn marked(&self) -> bool {
+        self.provenance == Provenance::Marked
+    }
+
     fn missing(&mut self, key: &str, where_: &str) {
         self.diags.push(Diagnostic::error(format!(
             "missing text `{key}` in {where_} (also in English)"
@@ -159,7 +166,7 @@ impl<'a> Resolver<'a> {
                 self.report_issues(&f, errors);
                 Keyed {
                     text: substitute(f.value, &vars),
-                    origin: Some(origin(&f)),
+                    origin: self.marked().then(|| origin(&f)),
                 }
             }
             None => {
@@ -180,7 +187,9 @@ impl<'a> Resolver<'a> {
                 let vars = borrow_vars(&owned);
                 let (mut blocks, issues) = markup::parse_blocks(f.value, &vars);
                 self.report_issues(&f, issues);
-                mark_source(&mut blocks, &f);
+                if self.marked() {
+                    mark_source(&mut blocks, &f);
+                }
                 blocks
             }
             None => {

@@ -18,6 +18,7 @@ pub mod markup;
 mod meta;
 pub mod notes;
 mod objective;
+mod options;
 pub mod origin;
 mod sources;
 mod view_model;
@@ -35,6 +36,7 @@ pub use lookup::needs_glyph;
 pub use markup::Blocks;
 pub use meta::Meta;
 pub use objective::Objective;
+pub use options::{Options, Provenance};
 pub use sources::{SourceEntry, SourceGroup, Sources, source_keys};
 pub use view_model::ViewModel;
 
@@ -42,13 +44,6 @@ use crate::diagnostics::Diagnostic;
 use crate::load::{Packs, Profile};
 use crate::project::{Project, REFERENCE_LANG};
 use lookup::Resolver;
-
-/// How strictly to resolve.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Options {
-    /// Turn every fallback to English into an error (for release builds).
-    pub strict: bool,
-}
 
 /// Resolves one profile in one language. Returns the view model unless an error was found.
 ///
@@ -83,6 +78,7 @@ fn resolve_reading(
         pack: packs.by_lang.get(lang),
         pack_en: packs.reference(),
         strict: options.strict,
+        provenance: options.provenance,
         vars: Vec::new(),
         diags: Vec::new(),
         read: Vec::new(),

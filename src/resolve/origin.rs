@@ -1,7 +1,8 @@
 //! Where each plain string of the view model comes from (file and key), so that the preview
 //! can answer "where is this text?" for headings, table cells and titles too. Rich text carries
 //! its origin inline (`mark` nodes); a plain string cannot, so each part lists its plain
-//! fields' origins in a `src` map beside them.
+//! fields' origins in a `src` map beside them. Both only with [`super::Provenance::Marked`]:
+//! without origins a `src` map is empty and left out of the JSON.
 
 use std::collections::BTreeMap;
 
@@ -46,5 +47,10 @@ impl Origins {
 
     pub fn get(&self, field: &str) -> Option<&Origin> {
         self.0.get(field)
+    }
+
+    /// No origins (a plain view model's `src` maps are left out of the JSON).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 }

@@ -15,6 +15,7 @@ pub struct Sources {
     pub title: String,
     pub groups: Vec<SourceGroup>,
     /// Where each plain field comes from (see `origin.rs`).
+    #[serde(skip_serializing_if = "Origins::is_empty")]
     pub src: Origins,
 }
 
@@ -23,6 +24,7 @@ pub struct SourceGroup {
     pub name: String,
     pub entries: Vec<SourceEntry>,
     /// Where each plain field comes from (see `origin.rs`).
+    #[serde(skip_serializing_if = "Origins::is_empty")]
     pub src: Origins,
 }
 

@@ -93,7 +93,7 @@ pub fn layout_edition(
             mgi_press::diagnostics::render_all(&checked.diagnostics)
         )
     });
-    let (vm, diags) = s.resolve_edition(&profile, lang, false, edition);
+    let (vm, diags) = s.resolve_edition(&profile, lang, Default::default(), edition);
     let vm = vm.unwrap_or_else(|| panic!("{}", mgi_press::diagnostics::render_all(&diags)));
     let compiled = s
         .compile(&profile, &vm)
