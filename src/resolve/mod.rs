@@ -5,6 +5,7 @@
 //! problems pointed at the exact place in the text file.
 
 mod annexes;
+pub mod anchors;
 mod back_cover;
 mod cover;
 mod findings;
