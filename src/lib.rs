@@ -28,6 +28,7 @@ pub mod review;
 pub mod scaffold;
 pub mod session;
 pub mod typeset;
+pub mod web;
 
 pub use build::{BuildOptions, DocReport, Status};
 pub use diagnostics::{Diagnostic, Severity};

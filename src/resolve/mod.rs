@@ -21,6 +21,7 @@ pub mod notes;
 mod objective;
 pub mod origin;
 mod sources;
+mod web;
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -38,6 +39,7 @@ pub use lookup::needs_glyph;
 pub use meta::Meta;
 pub use objective::Objective;
 pub use sources::{SourceEntry, SourceGroup, Sources, source_keys};
+pub use web::WebLabels;
 
 use crate::diagnostics::Diagnostic;
 use crate::load::{Packs, Profile};
@@ -65,6 +67,8 @@ pub struct ViewModel {
     pub sources: Sources,
     pub annexes: Annexes,
     pub back_cover: BackCover,
+    /// Words only the web edition shows.
+    pub web: WebLabels,
 }
 
 impl ViewModel {
@@ -170,6 +174,7 @@ fn view_model(r: &mut Resolver<'_>, project: &Project, profile: &Profile) -> Vie
     let sources = sources::sources(r, facts, &labels);
     let annexes = annexes::annexes(r);
     let back_cover = back_cover::back_cover(r);
+    let web = web::web(r);
     let meta = meta::meta(
         r,
         facts,
@@ -192,6 +197,7 @@ fn view_model(r: &mut Resolver<'_>, project: &Project, profile: &Profile) -> Vie
         sources,
         annexes,
         back_cover,
+        web,
     };
     notes::number(&mut vm);
     vm

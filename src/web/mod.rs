@@ -1,0 +1,204 @@
+//! The html edition: each document as one accessible, responsive web page in its language,
+//! written from the view model (not through Typst's HTML export, which drops the layout's
+//! grids and places, writes no `dir`, and inlines images). [`render`] gives the files of one
+//! document's folder, `OUT/<profile>.<lang>/`, and the shared files it uses in `OUT/assets/`
+//! (cover sizes); [`assets::shared`] gives the stylesheet and fonts that every page shares.
+//! Everything is returned in memory, relative path → bytes, for the build to stamp and write.
+//!
+//! The page is written by Rust code (`page.rs`), not by templates: the view model is typed, so
+//! a renamed field breaks the build rather than a page; most of the page is rich text, whose
+//! nodes and notes a template engine (minijinja) would receive as pre-rendered HTML anyway,
+//! splitting the escaping between two places; and the look that designers change lives in one
+//! plain stylesheet (`style.css`), which needs no Rust.
+
+pub mod assets;
+pub mod cover;
+mod html;
+mod page;
+mod rich;
+pub mod site;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::edition::Edition;
+use crate::resolve::ViewModel;
+use cover::CoverSizes;
+
+/// Files by path relative to their folder, in path order.
+pub type Files = BTreeMap<String, Vec<u8>>;
+
+/// A language the profile is published in, for the page's language links.
+#[derive(Debug, Clone)]
+pub struct Language {
+    /// `fr`, `pt-BR`.
+    pub code: String,
+    /// The language's own name (`language.name` of its pack): `Français`.
+    pub name: String,
+    /// `ltr` or `rtl`.
+    pub dir: String,
+}
+
+/// What a page links to besides itself.
+pub struct Site<'a> {
+    /// The profile's output name: `valdoria` for `OUT/valdoria.en/`.
+    pub profile: &'a str,
+    /// Every language of the profile, the page's own included, in the order to list them.
+    pub languages: &'a [Language],
+    /// The PDF editions the page links to (`OUT/<profile>.<lang>.pdf`, `.print.pdf`).
+    pub pdfs: &'a [Edition],
+    /// With `--base-url`: the address the output folder is published at, for the links that
+    /// must be absolute (canonical, hreflang alternates, Open Graph).
+    pub base_url: Option<&'a str>,
+    /// The project's root and the profile's folder: where the view model's image paths lead.
+    pub root: &'a Path,
+    pub profile_dir: &'a Path,
+}
+
+/// One document's files.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// The document's folder: `index.html`.
+    pub page: Files,
+    /// Files of the shared assets folder this page uses (its cover's sizes), relative to the
+    /// output folder.
+    pub assets: Files,
+}
+
+/// A size of the cover photograph as the page refers to it.
+pub(crate) struct SizeRef {
+    /// Relative to the output folder: `assets/covers/<hash>-960.jpg`.
+    pub path: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// The cover photograph on the page.
+pub(crate) struct CoverImage {
+    pub sizes: Vec<SizeRef>,
+    pub alt: String,
+}
+
+impl CoverImage {
+    /// The size the `src` attribute names and the `width`/`height` come from: the middle one.
+    fn main(&self) -> &SizeRef {
+        &self.sizes[self.sizes.len().saturating_sub(1).min(1)]
+    }
+
+    fn largest(&self) -> &SizeRef {
+        &self.sizes[self.sizes.len() - 1]
+    }
+}
+
+/// `valdoria.en`: the document's folder in the output.
+pub fn folder_name(profile: &str, lang: &str) -> String {
+    format!("{profile}.{lang}")
+}
+
+/// `valdoria.en.pdf`, `valdoria.en.print.pdf`.
+pub fn pdf_name(profile: &str, lang: &str, edition: Edition) -> String {
+    crate::build::output_path(Path::new(""), profile, lang, edition)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// The page of one document and the shared files it needs. `covers` keeps the cover's sizes
+/// from one language (and, with [`CoverSizes::keep_in`], one build) to the next.
+pub fn render(view: &ViewModel, site: &Site<'_>, covers: &CoverSizes) -> Result<Rendered, String> {
+    let mut rendered = Rendered::default();
+    let cover = match view.cover.image.as_deref() {
+        Some(path) => Some(cover_image(view, site, path, covers, &mut rendered.assets)?),
+        None => None,
+    };
+    let page = page::Page {
+        view,
+        site,
+        cover: cover.as_ref(),
+        h: html::Html::default(),
+        notes: rich::Notes::default(),
+    };
+    rendered.page.insert("index.html".into(), page.write().into_bytes());
+    Ok(rendered)
+}
+
+/// The cover's sizes, added to `assets`, and how the page refers to them.
+fn cover_image(
+    view: &ViewModel,
+    site: &Site<'_>,
+    path: &str,
+    covers: &CoverSizes,
+    assets: &mut Files,
+) -> Result<CoverImage, String> {
+    let file = local_path(path, site);
+    let bytes = std::fs::read(&file)
+        .map_err(|e| format!("cannot read the cover photograph {}: {e}", file.display()))?;
+    let hash = crate::hash::content_hash(&bytes);
+    let sizes = covers
+        .get(&bytes, &hash)
+        .map_err(|e| format!("cannot make the web sizes of {}: {e}", file.display()))?;
+    let short = &hash[..16];
+    let mut refs = Vec::new();
+    for s in &sizes.sizes {
+        let rel = format!("{}/covers/{short}-{}.{}", assets::DIR, s.width, sizes.ext);
+        assets.insert(rel.clone(), s.bytes.clone());
+        refs.push(SizeRef { path: rel, width: s.width, height: s.height });
+    }
+    // The same text as the PDF's alternative text for the photograph (`cover.typ`).
+    let alt = match &view.cover.photo_credit {
+        Some(credit) if !credit.is_empty() => rich::plain_blocks(credit),
+        _ => "Cover photograph".to_string(),
+    };
+    Ok(CoverImage { sizes: refs, alt })
+}
+
+/// A view-model path (`/profiles/valdoria/cover.jpg`, or `/profile/…` for a profile outside
+/// the project) as a file on disk.
+fn local_path(path: &str, site: &Site<'_>) -> PathBuf {
+    match path.strip_prefix("/profile/") {
+        Some(rest) if !site.profile_dir.starts_with(site.root) || site.profile_dir == site.root => {
+            site.profile_dir.join(rest)
+        }
+        _ => site.root.join(path.trim_start_matches('/')),
+    }
+}
+
+/// Writes one document's folder and the shared files into `out_dir`: the shared files one by
+/// one (each atomically), the document's folder whole — built beside its place and renamed
+/// into it, the previous folder moved aside first and removed after, so a reader sees the old
+/// folder or the new one complete, never a mix (between the two renames there is an instant
+/// with no folder). A temporary way to produce the html edition until the build's output seam
+/// takes it over.
+pub fn write_document(
+    rendered: &Rendered,
+    shared: &Files,
+    out_dir: &Path,
+    profile: &str,
+    lang: &str,
+) -> std::io::Result<PathBuf> {
+    for (rel, bytes) in shared.iter().chain(&rendered.assets) {
+        let target = out_dir.join(rel);
+        if std::fs::read(&target).ok().as_deref() != Some(bytes.as_slice()) {
+            crate::build::write_atomically(&target, bytes)?;
+        }
+    }
+    let folder = out_dir.join(folder_name(profile, lang));
+    // Made with the ordinary permissions (the umask's), unlike a temporary directory's 0700.
+    let fresh = out_dir.join(format!(".{}.new", folder_name(profile, lang)));
+    let _ = std::fs::remove_dir_all(&fresh);
+    std::fs::create_dir_all(&fresh)?;
+    for (rel, bytes) in &rendered.page {
+        let target = fresh.join(rel);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&target, bytes)?;
+    }
+    let old = out_dir.join(format!(".{}.old", folder_name(profile, lang)));
+    let _ = std::fs::remove_dir_all(&old);
+    let had_old = std::fs::rename(&folder, &old).is_ok();
+    std::fs::rename(&fresh, &folder)?;
+    if had_old {
+        std::fs::remove_dir_all(&old)?;
+    }
+    Ok(folder)
+}
