@@ -265,8 +265,7 @@ impl Page<'_> {
         self.h.line(&entry(&v.key_findings.anchor, &v.key_findings.title));
         self.h.open("ol", &[("class", Some("dimensions"))]);
         for d in &v.dimensions {
-            let title = format!("{}{}", dim_number(d), text(&d.title));
-            let link = element("a", &[("href", Some(&format!("#{}", d.anchor)))], &title);
+            let link = dim_link(d, &d.title);
             self.h.element("li", &[("class", Some(&format!("accent-{}", d.id)))], &link);
         }
         self.h.close("ol");
@@ -368,8 +367,7 @@ impl Page<'_> {
         self.h.open("ul", &[("class", Some("cards"))]);
         for d in &v.dimensions {
             self.h.open("li", &[("class", Some(&format!("card accent-{}", d.id)))]);
-            let title = format!("{}{}", dim_number(d), text(&d.card_title));
-            let link = element("a", &[("href", Some(&format!("#{}", d.anchor)))], &title);
+            let link = dim_link(d, &d.card_title);
             self.h.element("h3", &[], &link);
             self.notes.blocks(&mut self.h, &d.description);
             self.h.close("li");
@@ -380,7 +378,7 @@ impl Page<'_> {
 
     fn dimension(&mut self, d: &Dimension) {
         let v = self.view;
-        let title = format!("{}{}", dim_number(d), text(&d.title));
+        let title = format!("{} {}", dim_number(d), text(&d.title));
         self.open_chapter(&d.anchor, &title, &format!("chapter dimension accent-{}", d.id));
         if let Some(cv) = d.conventions.as_ref().filter(|c| !c.rows.is_empty()) {
             self.heading(3, &format!("{} {}", cv.number, cv.heading));
@@ -521,9 +519,19 @@ impl Page<'_> {
     }
 }
 
-/// `<span class="num">3</span> ` before a dimension's title.
+/// `<span class="num">3</span>`, before a dimension's title.
 fn dim_number(d: &Dimension) -> String {
-    format!("{} ", element("span", &[("class", Some("num"))], &d.number.to_string()))
+    element("span", &[("class", Some("num"))], &d.number.to_string())
+}
+
+/// A link to a dimension's chapter: its number, then its title, which alone is underlined.
+fn dim_link(d: &Dimension, title: &str) -> String {
+    let title = element("span", &[("class", Some("t"))], &text(title));
+    element(
+        "a",
+        &[("class", Some("dim-link")), ("href", Some(&format!("#{}", d.anchor)))],
+        &format!("{} {title}", dim_number(d)),
+    )
 }
 
 /// The networks' own spelling, as on the back cover of the PDF (`back-cover.typ`).
