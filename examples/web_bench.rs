@@ -5,7 +5,8 @@
 //! ```
 //!
 //! For English and Arabic of `profiles/valdoria`, each repetition times: the screen PDF
-//! (resolve, `Session::compile`, `typeset::export_pdf`; the downsampled cover is in the
+//! (resolve, `Session::compile`, `typeset::export_pdf`), laid out cold (`typeset::evict(0)`
+//! first, so nothing of the previous repetition is reused; the downsampled cover is in the
 //! session's image cache after the first run, as in a batch); the html page with the cover's
 //! sizes in the cache (`warm`, as for the second language of a profile in a batch); and the
 //! html page with an empty cache (`cold`: the cover decoded, resized and encoded again). Prints
@@ -45,6 +46,7 @@ fn main() {
     for lang in ["en", "ar"] {
         let (mut pdf, mut hot, mut cold) = (Vec::new(), Vec::new(), Vec::new());
         for _ in 0..=runs {
+            typeset::evict(0);
             let t = Instant::now();
             let (vm, _) = session.resolve_edition(&profile, lang, false, Edition::Screen);
             let vm = vm.expect("resolves");
