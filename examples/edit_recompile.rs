@@ -101,7 +101,7 @@ struct Bench<'a> {
 
 impl Bench<'_> {
     fn load(&self, lang: &str) -> (Profile, ViewModel) {
-        let checked = self.session.load(&self.dir);
+        let checked = self.session.load_checked(&self.dir);
         let profile = checked.profile.unwrap_or_else(|| {
             panic!(
                 "profile did not load:\n{}",
@@ -131,7 +131,7 @@ impl Bench<'_> {
             )
         });
         let compile = ms(t);
-        let settings = self.session.pdf_settings(&profile, lang, &[]);
+        let settings = mgi_press::output::pdf_settings(&profile, lang, &[]);
         let t = Instant::now();
         let pdf = typeset::export_pdf(&compiled.document, &settings)
             .unwrap_or_else(|_| panic!("{lang}: PDF export failed"));

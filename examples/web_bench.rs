@@ -18,7 +18,7 @@ use mgi_press::Session;
 use mgi_press::edition::Edition;
 use mgi_press::typeset::{self, PdfSettings};
 use mgi_press::web::cover::CoverSizes;
-use mgi_press::web::site::languages;
+use mgi_press::batch::web::languages;
 use mgi_press::web::{Site, render};
 
 fn ms(t: Instant) -> f64 {
@@ -37,7 +37,7 @@ fn main() {
         panic!("{}", mgi_press::diagnostics::render_all(&d));
     });
     let dir = root.join("profiles/valdoria");
-    let profile = session.load(&dir).profile.expect("the sample loads");
+    let profile = session.load_checked(&dir).profile.expect("the sample loads");
     let langs = languages(&session, &profile);
     let warm = CoverSizes::default();
     println!("web_bench: {runs} repetitions, medians in ms");
@@ -58,10 +58,13 @@ fn main() {
             };
             typeset::export_pdf(&compiled.document, &settings).expect("exports");
             pdf.push(ms(t));
+            let pdfs: Vec<(Edition, String)> = [Edition::Screen, Edition::Print]
+                .map(|e| (e, mgi_press::output::of(e).file_name(&profile.name, lang)))
+                .to_vec();
             let site = Site {
                 profile: &profile.name,
                 languages: &langs,
-                pdfs: &[Edition::Screen, Edition::Print],
+                pdfs: &pdfs,
                 base_url: None,
                 root: &session.project.root,
                 profile_dir: &profile.dir,

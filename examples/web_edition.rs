@@ -1,5 +1,5 @@
 //! Writes the html edition of profiles to an output folder with the library
-//! (`mgi_press::web::site::build_profile`), until `build --edition html` does it:
+//! (`mgi_press::batch::web::build_profile`), until `build --edition html` does it:
 //!
 //! ```sh
 //! cargo run --release --example web_edition -- OUT [PROFILE_DIR ...] [--lang L ...] [--base-url URL]
@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use mgi_press::Session;
 use mgi_press::edition::Edition;
 use mgi_press::web::cover::CoverSizes;
-use mgi_press::web::site::{WebOptions, build_profile};
+use mgi_press::batch::web::{WebOptions, build_profile};
 
 fn main() {
     let mut args = std::env::args().skip(1);

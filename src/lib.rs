@@ -11,15 +11,17 @@
 // Diagnostics are rich (file, line, column, source line, hints) and errors are the cold path.
 #![allow(clippy::result_large_err)]
 
-pub mod build;
+pub mod batch;
 pub mod check;
 pub mod date;
 pub mod diagnostics;
 pub mod edition;
+pub mod fs;
 pub mod hash;
 pub mod i18n;
 pub mod links;
 pub mod load;
+pub mod output;
 pub mod preflight;
 pub mod preview;
 pub mod project;
@@ -30,6 +32,6 @@ pub mod session;
 pub mod typeset;
 pub mod web;
 
-pub use build::{BuildOptions, DocReport, Status};
+pub use batch::{BuildOptions, DocReport, Status};
 pub use diagnostics::{Diagnostic, Severity};
 pub use session::Session;

@@ -70,16 +70,18 @@ impl Preview {
     /// kept for display.
     pub fn update(&mut self, session: &Session, dir: &Path, lang: &str, strict: bool) {
         let start = Instant::now();
-        let checked = session.load(dir);
+        let checked = session.load_checked(dir);
         let mut diags = session.pack_diagnostics.clone();
         diags.extend(checked.diagnostics);
+        let policy = WarningPolicy::default();
+        policy.apply(&mut diags);
         let compiled = checked.profile.as_ref().and_then(|profile| {
-            let (vm, d) = session.resolve_edition(profile, lang, strict, self.edition);
-            diags.extend(d);
-            match session.compile(profile, &vm?) {
-                Ok(c) => {
-                    diags.extend(c.warnings.clone());
-                    Some(c)
+            let resolved = session.document(profile, lang, self.edition, strict, policy);
+            diags.extend(resolved.diagnostics);
+            match session.lay_out(profile, &resolved.vm?, policy) {
+                Ok(laid) => {
+                    diags.extend(laid.diagnostics);
+                    Some(laid.compiled)
                 }
                 Err(errors) => {
                     diags.extend(errors);
@@ -87,7 +89,6 @@ impl Preview {
                 }
             }
         });
-        WarningPolicy::default().apply(&mut diags);
         self.failed = compiled.is_none();
         if let Some(compiled) = compiled {
             let document = Pages::new(compiled.document);

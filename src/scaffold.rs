@@ -5,14 +5,14 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use crate::build::write_atomically;
 use crate::diagnostics::Diagnostic;
+use crate::fs::write_atomically;
+use crate::load::Packs;
 use crate::load::model::DimensionId;
-use crate::session::Session;
 
 /// Creates `folder` (which must not exist yet, or be empty).
 pub fn new_profile(
-    session: &Session,
+    packs: &Packs,
     folder: &Path,
     country: Option<&str>,
     year: Option<i32>,
@@ -40,7 +40,7 @@ pub fn new_profile(
     };
     std::fs::create_dir_all(folder.join("text"))
         .map_err(|e| err(format!("cannot create {}: {e}", folder.display())))?;
-    write(&folder.join("profile.json"), &facts(session, year))?;
+    write(&folder.join("profile.json"), &facts(packs, year))?;
     write(&folder.join("text").join("en.json"), &english_text(country))?;
     placeholder_cover(&folder.join("cover.png"))
         .map_err(|e| err(format!("cannot write the placeholder cover: {e}")))?;
@@ -48,9 +48,8 @@ pub fn new_profile(
 }
 
 /// `profile.json`: every convention the pack knows (not ratified), one example source.
-fn facts(session: &Session, year: i32) -> Value {
-    let conventions: Vec<Value> = session
-        .packs
+fn facts(packs: &Packs, year: i32) -> Value {
+    let conventions: Vec<Value> = packs
         .reference()
         .map(|p| p.children("conventions"))
         .unwrap_or_default()

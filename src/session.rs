@@ -6,14 +6,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::check;
-use crate::date::Date;
-use crate::diagnostics::{Diagnostic, has_errors};
+use crate::diagnostics::{Diagnostic, WarningPolicy, has_errors};
 use crate::edition::Edition;
-use crate::edition::images::ScreenImages;
 use crate::load::{DisplayNames, Packs, Profile, load_packs, load_profile};
+use crate::output::{self, OutputProfiles, ScreenImages};
 use crate::project::Project;
 use crate::resolve::{self, ViewModel};
-use crate::typeset::{self, Compiled, DocInput, PdfSettings, Shared, load_fonts};
+use crate::typeset::{Compiled, Shared, load_fonts};
 
 /// Everything loaded once per run.
 pub struct Session {
@@ -26,6 +25,14 @@ pub struct Session {
     pub names: DisplayNames,
     /// Downsampled cover photographs of the screen edition.
     screen_images: ScreenImages,
+    /// The print edition's output profiles, each read once.
+    output_profiles: OutputProfiles,
+}
+
+/// A profile resolved in one language and edition (see [`Session::document`]).
+pub struct Resolved {
+    pub vm: Option<ViewModel>,
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// A profile loaded and checked, ready for resolution in each language.
@@ -59,7 +66,17 @@ impl Session {
             pack_diagnostics,
             names,
             screen_images: ScreenImages::default(),
+            output_profiles: OutputProfiles::default(),
         })
+    }
+
+    /// What the translation functions read of this run (`crate::i18n`).
+    pub fn i18n(&self) -> crate::i18n::Sources<'_> {
+        crate::i18n::Sources {
+            packs: &self.packs,
+            project: &self.project,
+            names: &self.names,
+        }
     }
 
     /// The profile folders a command works on: those given, or every one under `profiles/`.
@@ -89,13 +106,14 @@ impl Session {
         langs
     }
 
-    /// Loads a profile and runs the cross-file checks (images: size only; see `load_deep`).
-    pub fn load(&self, dir: &Path) -> Checked {
+    /// Loads a profile and runs the cross-file checks (images: size only; see
+    /// `load_checked_deep`).
+    pub fn load_checked(&self, dir: &Path) -> Checked {
         self.load_with(dir, false)
     }
 
-    /// Like `load`, and also decodes every image completely (for `mgi-press check`).
-    pub fn load_deep(&self, dir: &Path) -> Checked {
+    /// Like `load_checked`, and also decodes every image completely (for `mgi-press check`).
+    pub fn load_checked_deep(&self, dir: &Path) -> Checked {
         self.load_with(dir, true)
     }
 
@@ -115,7 +133,7 @@ impl Session {
     /// the cross-file checks, and resolution in every language it has (without rendering).
     /// A problem reported by several languages' runs appears once.
     pub fn check(&self, dir: &Path, strict: bool) -> Vec<Diagnostic> {
-        let checked = self.load_deep(dir);
+        let checked = self.load_checked_deep(dir);
         let mut diags = checked.diagnostics;
         if let Some(p) = &checked.profile {
             for lang in p.languages() {
@@ -158,93 +176,74 @@ impl Session {
         (vm, diags)
     }
 
-    /// Lays out a view model with the layout, in the view model's edition. The footnote
-    /// numbers the view model carries follow the standard layout's order; when the document
-    /// shows them in another order (a layout that moves a part), they are numbered again in
-    /// the order shown and the document laid out once more.
-    pub fn compile(&self, profile: &Profile, vm: &ViewModel) -> Result<Compiled, Vec<Diagnostic>> {
-        let compiled = self.compile_once(profile, vm)?;
-        let printed = typeset::inspect::note_numbers(&compiled.document);
-        if resolve::notes::in_order(&printed) {
-            return Ok(compiled);
-        }
-        let mut renumbered = vm.clone();
-        resolve::notes::renumber(&mut renumbered, &printed);
-        self.compile_once(profile, &renumbered)
+    /// The document pipeline's first step, the same for the batch, the preview and the
+    /// tests: a loaded profile resolved in one language for one edition, its problems under
+    /// `policy` (no view model when they include an error).
+    pub fn document(
+        &self,
+        profile: &Profile,
+        lang: &str,
+        edition: Edition,
+        strict: bool,
+        policy: WarningPolicy,
+    ) -> Resolved {
+        let (vm, mut diagnostics) = self.resolve_edition(profile, lang, strict, edition);
+        policy.apply(&mut diagnostics);
+        let vm = vm.filter(|_| !has_errors(&diagnostics));
+        Resolved { vm, diagnostics }
     }
 
-    fn compile_once(&self, profile: &Profile, vm: &ViewModel) -> Result<Compiled, Vec<Diagnostic>> {
-        let prefix = self.project.profile_prefix(&profile.dir);
-        let layouts = self.project.layouts_dir();
-        typeset::compile(
-            &self.shared,
-            DocInput {
-                layout: &self.project.layout,
-                layouts_dir: &layouts,
-                profile: Some((&prefix, &profile.dir)),
-                data: vm.to_json(),
-                today: publication_date(profile),
-                edition: vm.meta.edition,
-                substitutes: self.substitutes(profile, vm),
-            },
+    /// The pipeline's next step without an export (the preview): the view model laid out in
+    /// its edition, with the layout's problems under `policy` (see [`output::lay_out_checked`]).
+    pub fn lay_out(
+        &self,
+        profile: &Profile,
+        vm: &ViewModel,
+        policy: WarningPolicy,
+    ) -> Result<output::LaidOut, Vec<Diagnostic>> {
+        let substitutes = self.substitutes(profile, vm);
+        output::lay_out_checked(self.typesetting(), profile, vm, &substitutes, policy)
+    }
+
+    /// What the outputs read of this session (see [`crate::output`]).
+    pub fn output_context<'a>(&'a self, screen_standards: &'a [String]) -> output::Context<'a> {
+        output::Context {
+            typesetting: self.typesetting(),
+            screen_images: &self.screen_images,
+            output_profiles: &self.output_profiles,
+            screen_standards,
+        }
+    }
+
+    /// The layout and fonts of this session.
+    pub fn typesetting(&self) -> output::Typesetting<'_> {
+        output::Typesetting {
+            project: &self.project,
+            shared: &self.shared,
+        }
+    }
+
+    /// Lays out a view model with the layout, in the view model's edition (the screen
+    /// edition with its downsampled cover), without exporting it: for the preview and tests.
+    pub fn compile(&self, profile: &Profile, vm: &ViewModel) -> Result<Compiled, Vec<Diagnostic>> {
+        output::lay_out(
+            self.typesetting(),
+            profile,
+            vm,
+            &self.substitutes(profile, vm),
         )
+    }
+
+    /// Files served in place of the profile's own in the view model's edition.
+    fn substitutes(&self, profile: &Profile, vm: &ViewModel) -> Vec<(String, Vec<u8>, String)> {
+        match vm.meta.edition {
+            Edition::Screen => output::ScreenPdf::substitutes(&self.screen_images, profile),
+            Edition::Print => Vec::new(),
+        }
     }
 
     /// Keep the screen edition's downsampled photographs in `dir` between runs.
     pub fn keep_screen_images_in(&self, dir: PathBuf) {
         self.screen_images.keep_in(dir);
-    }
-
-    /// Files served in place of the profile's own: in the screen edition, the cover
-    /// photograph downsampled when it is far above screen resolution.
-    fn substitutes(&self, profile: &Profile, vm: &ViewModel) -> Vec<(String, Vec<u8>, String)> {
-        let Some(cover) = profile.facts.cover_image.as_deref() else {
-            return Vec::new();
-        };
-        if vm.meta.edition != Edition::Screen {
-            return Vec::new();
-        }
-        let rest = cover.trim_start_matches("./");
-        let Ok(bytes) = std::fs::read(profile.dir.join(rest)) else {
-            return Vec::new();
-        };
-        let width_mm = profile.facts.paper.width_mm();
-        let original = crate::hash::content_hash(&bytes);
-        match self.screen_images.get(&bytes, &original, width_mm) {
-            Some(small) => vec![(rest.to_string(), small.to_vec(), original)],
-            None => Vec::new(),
-        }
-    }
-
-    /// The PDF settings of one document: a stable identifier and a fixed timestamp (the
-    /// publication date, or `SOURCE_DATE_EPOCH` when set).
-    pub fn pdf_settings(&self, profile: &Profile, lang: &str, standards: &[String]) -> PdfSettings {
-        let timestamp =
-            source_date_epoch().unwrap_or_else(|| publication_date(profile).unix_seconds());
-        PdfSettings {
-            ident: format!("mgi-press/{}/{lang}", profile.name),
-            timestamp,
-            standards: standards.to_vec(),
-        }
-    }
-}
-
-/// The publication date (checked by `check`), or January 1st of the profile year.
-fn publication_date(profile: &Profile) -> Date {
-    Date::parse(&profile.facts.published).unwrap_or(Date::new_year(profile.facts.year))
-}
-
-fn source_date_epoch() -> Option<i64> {
-    std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()
-}
-
-impl Session {
-    /// Builds every requested document of the profiles in `dirs` (see [`crate::build`]).
-    pub fn build(
-        &self,
-        dirs: &[PathBuf],
-        options: &crate::build::BuildOptions,
-    ) -> Vec<crate::build::DocReport> {
-        crate::build::build(self, dirs, options, &|_| {})
     }
 }

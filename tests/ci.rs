@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use common::*;
-use mgi_press::build::{BuildOptions, Shard};
+use mgi_press::batch::{BuildOptions, Shard};
 use mgi_press::diagnostics::render_all;
 use mgi_press::load::DisplayNames;
 use mgi_press::{DocReport, Session, Status};
@@ -40,7 +40,12 @@ fn build_en(root: &Path, extra: impl FnOnce(&mut BuildOptions)) -> DocReport {
         ..Default::default()
     };
     extra(&mut options);
-    let mut reports = session.build(&[root.join("profiles/valdoria")], &options);
+    let mut reports = mgi_press::batch::build(
+        &session,
+        &[root.join("profiles/valdoria")],
+        &options,
+        &|_| {},
+    );
     assert_eq!(reports.len(), 1);
     reports.remove(0)
 }
@@ -224,7 +229,7 @@ fn shards_cover_every_document_exactly_once() {
             shard: Some(Shard { index, count: 3 }),
             ..Default::default()
         };
-        let reports = session().build(&dirs, &options);
+        let reports = mgi_press::batch::build(session(), &dirs, &options, &|_| {});
         assert_eq!(reports.len(), 4, "shard {index}/3 of 12 documents");
         seen.extend(reports.iter().map(|r| format!("{}.{}", r.profile, r.lang)));
     }

@@ -59,7 +59,7 @@ fn a_language_without_profile_text_falls_back_to_english_with_a_warning() {
 fn every_character_of_every_pack_and_sample_text_has_a_glyph() {
     let s = session();
     let fonts = s.shared.fonts();
-    let profile = s.load(&sample()).profile.unwrap();
+    let profile = s.load_checked(&sample()).profile.unwrap();
     let mut checked = 0;
     let texts = s.packs.by_lang.values().chain(profile.texts.values());
     for strings in texts {
@@ -128,7 +128,7 @@ fn heading_run<'a>(
 #[test]
 fn arabic_is_laid_out_right_to_left() {
     let s = session();
-    let profile = s.load(&sample()).profile.unwrap();
+    let profile = s.load_checked(&sample()).profile.unwrap();
     let title = |lang: &str| s.resolve(&profile, lang, false).0.unwrap().objective.title;
     let en = sample_layout("en");
     let ar = sample_layout("ar");
@@ -207,7 +207,7 @@ fn cyrillic_and_tajik_text_is_present_in_the_russian_document() {
 #[test]
 fn dates_use_the_language_month_names() {
     let s = session();
-    let profile = s.load(&sample()).profile.unwrap();
+    let profile = s.load_checked(&sample()).profile.unwrap();
     let date = |lang: &str| {
         s.resolve(&profile, lang, false)
             .0
@@ -237,7 +237,7 @@ fn missing_keys_fall_back_with_a_warning_and_strict_fails() {
             .remove("p2");
     });
     let s = session();
-    let profile = s.load(&dir).profile.unwrap();
+    let profile = s.load_checked(&dir).profile.unwrap();
     let (vm, diags) = s.resolve(&profile, "ru", false);
     assert!(vm.is_some());
     let text = render_all(&diags);
@@ -359,7 +359,7 @@ fn arabic_page_matches_its_png_reference() {
 #[test]
 fn source_year_keys_use_the_language_letters() {
     let s = session();
-    let profile = s.load(&sample()).profile.unwrap();
+    let profile = s.load_checked(&sample()).profile.unwrap();
     let keys = |lang: &str| -> Vec<String> {
         let vm = s.resolve(&profile, lang, false).0.unwrap();
         vm.sources
@@ -448,7 +448,7 @@ fn editing_an_english_paragraph_makes_exactly_that_key_stale_in_every_language()
 #[test]
 fn settings_are_not_translation_units() {
     let s = session();
-    let catalog = mgi_press::i18n::units::pack_catalog(s, "fr").unwrap();
+    let catalog = mgi_press::i18n::units::pack_catalog(&s.i18n(), "fr").unwrap();
     let keys: Vec<&str> = catalog.units.iter().map(|u| u.key.as_str()).collect();
     for setting in [
         "language.dir",
@@ -460,7 +460,7 @@ fn settings_are_not_translation_units() {
     }
     assert!(keys.contains(&"labels.profile"));
     // And French words that are the same as English on purpose are confirmed, not flagged.
-    let status = mgi_press::i18n::status(s, &[sample()]);
+    let status = mgi_press::i18n::status(&s.i18n(), &[sample()]);
     let fr_pack = status
         .iter()
         .find(|st| st.scope == "layout pack" && st.lang == "fr")

@@ -32,7 +32,7 @@ fn page_numbered(pages: &[PageInfo], n: usize) -> &PageInfo {
 
 fn view_model(lang: &str) -> serde_json::Value {
     let s = session();
-    let profile = s.load(&sample()).profile.unwrap();
+    let profile = s.load_checked(&sample()).profile.unwrap();
     let vm = s.resolve(&profile, lang, false).0.unwrap();
     serde_json::to_value(&vm).unwrap()
 }
@@ -389,7 +389,7 @@ fn letter_paper_and_print_bleed() {
         editions: vec![mgi_press::edition::Edition::Print],
         ..Default::default()
     };
-    let reports = session.build(std::slice::from_ref(&dir), &options);
+    let reports = mgi_press::batch::build(session, std::slice::from_ref(&dir), &options, &|_| {});
     assert_eq!(
         reports[0].status,
         mgi_press::Status::Built,
@@ -424,7 +424,7 @@ fn layout_with(
     edit(&tmp.path().join("layouts/mgi"));
     let names = mgi_press::load::DisplayNames::relative_to(tmp.path());
     let s = mgi_press::session::Session::open_with(tmp.path(), "mgi", names).unwrap();
-    let profile = s.load(&sample()).profile.unwrap();
+    let profile = s.load_checked(&sample()).profile.unwrap();
     let vm = s.resolve(&profile, lang, false).0.unwrap();
     let compiled = s.compile(&profile, &vm).unwrap();
     let pages = mgi_press::typeset::inspect::pages(&compiled.document);

@@ -13,7 +13,7 @@ use lopdf::content::Content;
 use lopdf::{Document, Object};
 use mgi_press::edition::Edition;
 use mgi_press::edition::icc::OutputProfile;
-use mgi_press::edition::pdfx::to_pdfx4;
+use mgi_press::output::pdfx::to_pdfx4;
 
 const BIN: &str = env!("CARGO_BIN_EXE_mgi-press");
 const BLEED_MM: f64 = 3.0;
@@ -24,12 +24,12 @@ fn print_like_pdf() -> &'static [u8] {
     static PDF: OnceLock<Vec<u8>> = OnceLock::new();
     PDF.get_or_init(|| {
         let s = session();
-        let profile = s.load(&sample()).profile.unwrap();
+        let profile = s.load_checked(&sample()).profile.unwrap();
         let (vm, _) = s.resolve_edition(&profile, "en", false, Edition::Print);
         let vm = vm.unwrap();
         assert_eq!(vm.meta.bleed_mm, BLEED_MM);
         let compiled = s.compile(&profile, &vm).unwrap();
-        let settings = s.pdf_settings(&profile, "en", &["1.6".to_string()]);
+        let settings = mgi_press::output::pdf_settings(&profile, "en", &["1.6".to_string()]);
         mgi_press::typeset::export_pdf(&compiled.document, &settings).unwrap()
     })
 }

@@ -6,7 +6,7 @@ mod common;
 use std::process::Command;
 
 use common::*;
-use mgi_press::build::Status;
+use mgi_press::batch::Status;
 
 #[test]
 fn sample_builds_to_a_full_length_pdf() {
@@ -159,9 +159,9 @@ fn unchanged_inputs_are_not_rebuilt() {
         out_dir: out.path().to_path_buf(),
         ..Default::default()
     };
-    let first = session().build(&[sample()], &options);
+    let first = mgi_press::batch::build(session(), &[sample()], &options, &|_| {});
     assert_eq!(first[0].status, Status::Built);
-    let second = session().build(&[sample()], &options);
+    let second = mgi_press::batch::build(session(), &[sample()], &options, &|_| {});
     assert_eq!(second[0].status, Status::Unchanged);
 }
 
@@ -182,7 +182,7 @@ fn project_with_layout(main: &str) -> tempfile::TempDir {
 fn compile_in(project: &std::path::Path) -> Result<(), String> {
     let session = mgi_press::Session::open(project, "mgi")
         .map_err(|d| mgi_press::diagnostics::render_all(&d))?;
-    let checked = session.load(&project.join("profiles").join("valdoria"));
+    let checked = session.load_checked(&project.join("profiles").join("valdoria"));
     let profile = checked.profile.ok_or("profile failed")?;
     let (vm, _) = session.resolve(&profile, "en", false);
     session
@@ -250,7 +250,12 @@ fn a_glyph_missing_from_the_layout_fails_the_build() {
         out_dir: out.path().to_path_buf(),
         ..Default::default()
     };
-    let reports = session.build(&[tmp.path().join("profiles/valdoria")], &options);
+    let reports = mgi_press::batch::build(
+        &session,
+        &[tmp.path().join("profiles/valdoria")],
+        &options,
+        &|_| {},
+    );
     assert_eq!(reports[0].status, Status::Failed);
     let text = mgi_press::diagnostics::render_all(&reports[0].diagnostics);
     assert!(

@@ -47,14 +47,14 @@ fn s(p: &Path) -> &str {
 /// The catalog of a profile folder in a language (the lock read from that folder).
 fn catalog(dir: &Path, lang: &str) -> Catalog {
     let session = common::session();
-    let checked = session.load(dir);
+    let checked = session.load_checked(dir);
     let profile = checked.profile.unwrap_or_else(|| {
         panic!(
             "{}",
             mgi_press::diagnostics::render_all(&checked.diagnostics)
         )
     });
-    profile_catalog(session, &profile, lang).unwrap()
+    profile_catalog(&session.i18n(), &profile, lang).unwrap()
 }
 
 /// The locks of the sample exist (the project ships them); a copy without them gets them.
@@ -172,7 +172,7 @@ fn pack_round_trip_is_byte_identical_for_every_language_and_format() {
                 "{lang} {format}"
             );
         }
-        let cat = pack_catalog(&session, lang).unwrap();
+        let cat = pack_catalog(&session.i18n(), lang).unwrap();
         assert_lock_current(&project.join("layouts/mgi/lang"), lang, &cat);
     }
 }
@@ -282,7 +282,7 @@ fn exported_files_are_read_by_gettext_and_translate_toolkit() {
             ok(&run(&root(), &args));
         }
         let cat = match target {
-            "pack" => pack_catalog(common::session(), lang).unwrap(),
+            "pack" => pack_catalog(&common::session().i18n(), lang).unwrap(),
             _ => catalog(&sample(), lang),
         };
         assert!(

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use mgi_press::edition::Edition;
 use mgi_press::web::cover::CoverSizes;
-use mgi_press::web::site::{WebOptions, build_profile};
+use mgi_press::batch::web::{WebOptions, build_profile};
 
 const LANGS: [&str; 6] = ["en", "fr", "es", "pt", "ru", "ar"];
 
@@ -209,7 +209,7 @@ fn expected(v: &serde_json::Value, out: &mut Expected) {
 
 fn view_json(lang: &str) -> serde_json::Value {
     let session = common::session();
-    let profile = session.load(&common::sample()).profile.expect("the sample loads");
+    let profile = session.load_checked(&common::sample()).profile.expect("the sample loads");
     let (view, _) = session.resolve(&profile, lang, false);
     serde_json::from_slice(&view.expect("the sample resolves").to_json()).unwrap()
 }

@@ -4,10 +4,11 @@
 
 use std::collections::HashMap;
 
-use super::{idx, key};
+use super::path::{idx, key};
 use crate::date::Date;
 use crate::diagnostics::Diagnostic;
 use crate::links::LinkField;
+use crate::load::json::At;
 use crate::load::model::DimensionId;
 use crate::load::schema::closest;
 use crate::load::{Packs, Profile};
@@ -24,7 +25,7 @@ pub fn published_date(profile: &Profile, diags: &mut Vec<Diagnostic>) {
     if Date::parse(published).is_none() {
         let d = Diagnostic::error(format!("\"{published}\" is not a real calendar date"))
             .with_hint("write the date as YYYY-MM-DD");
-        diags.push(profile.facts_file.diag(d, &[key("published")], false));
+        diags.push(profile.facts_file.diag(d, &[key("published")], At::Value));
     }
 }
 
@@ -40,7 +41,7 @@ pub fn dimensions_once_each(profile: &Profile, diags: &mut Vec<Diagnostic>) {
             diags.push(ff.diag(
                 Diagnostic::error(message),
                 &[key("dimensions"), idx(i)],
-                false,
+                At::Value,
             ));
         }
     }
@@ -54,7 +55,7 @@ pub fn dimensions_once_each(profile: &Profile, diags: &mut Vec<Diagnostic>) {
             "the profile must list all six dimensions; missing: {}",
             missing.join(", ")
         );
-        diags.push(ff.diag(Diagnostic::error(message), &[key("dimensions")], false));
+        diags.push(ff.diag(Diagnostic::error(message), &[key("dimensions")], At::Value));
     }
 }
 
@@ -71,7 +72,7 @@ pub fn conventions_named(profile: &Profile, packs: &Packs, diags: &mut Vec<Diagn
         let path = [key("conventions"), idx(i), key("id")];
         if ids.insert(c.id.as_str(), i).is_some() {
             let d = Diagnostic::error(format!("convention \"{}\" is listed twice", c.id));
-            diags.push(ff.diag(d, &path, false));
+            diags.push(ff.diag(d, &path, At::Value));
         }
         let name_key = format!("conventions.{}", c.id);
         let named = pack_en.is_some_and(|p| p.get(&name_key).is_some())
@@ -82,13 +83,13 @@ pub fn conventions_named(profile: &Profile, packs: &Packs, diags: &mut Vec<Diagn
                 d = d.with_hint(format!("did you mean \"{near}\"?"));
             }
             d = d.with_hint("name a new convention in the profile text under `conventions`, or use one of the language pack's ids");
-            diags.push(ff.diag(d, &path, false));
+            diags.push(ff.diag(d, &path, At::Value));
         }
         if let Some(y) = c.ratified
             && !(1900..=2200).contains(&y)
         {
             let d = Diagnostic::error(format!("ratification year {y} is not plausible"));
-            diags.push(ff.diag(d, &[key("conventions"), idx(i), key("ratified")], false));
+            diags.push(ff.diag(d, &[key("conventions"), idx(i), key("ratified")], At::Value));
         }
     }
 }
@@ -103,27 +104,27 @@ pub fn source_ids<'a>(profile: &'a Profile, diags: &mut Vec<Diagnostic>) -> Sour
     for (g, group) in profile.facts.sources.iter().enumerate() {
         let gpath = [key("sources"), idx(g), key("id")];
         if !is_id(&group.id) {
-            diags.push(ff.diag(bad_id(&group.id), &gpath, false));
+            diags.push(ff.diag(bad_id(&group.id), &gpath, At::Value));
         }
         if ids.groups.insert(group.id.as_str(), g).is_some() {
             let d = Diagnostic::error(format!("duplicate source group id \"{}\"", group.id));
-            diags.push(ff.diag(d, &gpath, false));
+            diags.push(ff.diag(d, &gpath, At::Value));
         }
         if group.entries.is_empty() {
             let d = Diagnostic::warning(format!("source group \"{}\" has no entries", group.id));
-            diags.push(ff.diag(d, &gpath, false));
+            diags.push(ff.diag(d, &gpath, At::Value));
         }
         for (e, entry) in group.entries.iter().enumerate() {
             let epath = [key("sources"), idx(g), key("entries"), idx(e), key("id")];
             if !is_id(&entry.id) {
-                diags.push(ff.diag(bad_id(&entry.id), &epath, false));
+                diags.push(ff.diag(bad_id(&entry.id), &epath, At::Value));
             }
             if let Some((g0, e0)) = ids.entries.insert(entry.id.as_str(), (g, e)) {
                 let d = Diagnostic::error(format!(
                     "duplicate source id \"{}\" (first at $.sources[{g0}].entries[{e0}])",
                     entry.id
                 ));
-                diags.push(ff.diag(d, &epath, false));
+                diags.push(ff.diag(d, &epath, At::Value));
             }
             if let Some(url) = &entry.url
                 && !LinkField::SourceUrl.allows(url)
@@ -133,7 +134,7 @@ pub fn source_ids<'a>(profile: &'a Profile, diags: &mut Vec<Diagnostic>) -> Sour
                     LinkField::SourceUrl.expected()
                 ));
                 let upath = [key("sources"), idx(g), key("entries"), idx(e), key("url")];
-                diags.push(ff.diag(d, &upath, false));
+                diags.push(ff.diag(d, &upath, At::Value));
             }
         }
     }
@@ -163,14 +164,14 @@ pub fn declared_languages(profile: &Profile, diags: &mut Vec<Diagnostic>) {
             None => {
                 let d = Diagnostic::error(format!("\"{lang}\" is not a language code"))
                     .with_hint("use codes such as en, fr, ar, pt-BR");
-                diags.push(ff.diag(d, &path, false));
+                diags.push(ff.diag(d, &path, At::Value));
             }
             Some(code) if !profile.texts.contains_key(&code) => {
                 let d = Diagnostic::warning(format!(
                     "the profile is published in `{code}` but has no text in it yet ({}/text/{code}.json)",
                     profile.shown
                 ));
-                diags.push(ff.diag(d, &path, false));
+                diags.push(ff.diag(d, &path, At::Value));
             }
             Some(_) => {}
         }

@@ -3,9 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use super::key;
+use super::path::key;
 use crate::diagnostics::Diagnostic;
 use crate::load::Profile;
+use crate::load::json::At;
 use crate::load::model::facts::Paper;
 
 /// Print resolution the cover photograph should reach.
@@ -15,7 +16,7 @@ pub fn cover_image(profile: &Profile, deep: bool, diags: &mut Vec<Diagnostic>) {
     let Some(image) = &profile.facts.cover_image else {
         return;
     };
-    let at = |d: Diagnostic| profile.facts_file.diag(d, &[key("cover_image")], false);
+    let at = |d: Diagnostic| profile.facts_file.diag(d, &[key("cover_image")], At::Value);
     let checked = inside_folder(profile, image)
         .and_then(|real| pixel_size(&real, image, deep))
         .and_then(|(w, h)| {

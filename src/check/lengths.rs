@@ -1,6 +1,7 @@
 //! The length limits that a notes file sets per key (e.g. a card title must fit its card).
 
 use crate::diagnostics::Diagnostic;
+use crate::load::json::At;
 use crate::load::model::notes::Notes;
 use crate::load::{JsonFile, Strings};
 
@@ -22,7 +23,7 @@ pub fn within_limits(
                 "`{k}` is {n} characters long, more than the {max} allowed"
             ))
             .with_hint(format!("the limit is set in {}", notes_file.name));
-            diags.push(text.file.diag(d, &entry.path, false));
+            diags.push(text.file.diag(d, &entry.path, At::Value));
         }
     }
 }

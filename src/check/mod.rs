@@ -1,17 +1,21 @@
 //! Cross-file checks that no schema can express, one function per rule: every dimension once,
-//! unique ids, conventions and sources that exist, text for every fact, images that decode at
-//! print resolution, length limits from the notes files, no stray bidi controls.
+//! unique ids, conventions and sources that exist, text for every fact (`facts`, `texts`),
+//! images that decode at print resolution (`image`), a usable printer's output profile
+//! (`print`), translations that keep English's placeholders, notes and links and are not stale
+//! (`translations`), length limits from the notes files (`lengths`), no stray bidi controls
+//! (`bidi`).
 
 mod bidi;
 mod facts;
 mod image;
 mod lengths;
+mod path;
 mod print;
 mod texts;
 mod translations;
 
 use crate::diagnostics::Diagnostic;
-use crate::load::json::PathSeg;
+use crate::load::json::At;
 use crate::load::{Packs, Profile};
 use crate::project::REFERENCE_LANG;
 
@@ -76,19 +80,11 @@ pub fn check_packs(packs: &Packs) -> Vec<Diagnostic> {
                             "`{k}` is not in the English pack, so nothing uses it"
                         )),
                         &entry.path,
-                        true,
+                        At::Key,
                     ));
                 }
             }
         }
     }
     diags
-}
-
-fn key(k: &str) -> PathSeg {
-    PathSeg::Key(k.to_string())
-}
-
-fn idx(i: usize) -> PathSeg {
-    PathSeg::Index(i)
 }

@@ -3,10 +3,11 @@
 //! a print build fails on it. Warnings, as for a cover too small for print: the screen edition
 //! does not use it, and the print edition fails on it with its own error.
 
-use super::key;
+use super::path::key;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::edition::icc::OutputProfile;
 use crate::load::Profile;
+use crate::load::json::At;
 
 pub fn output_profile(profile: &Profile, diags: &mut Vec<Diagnostic>) {
     let Some(rel) = &profile.facts.print.output_profile else {
@@ -14,7 +15,7 @@ pub fn output_profile(profile: &Profile, diags: &mut Vec<Diagnostic>) {
     };
     let at = |d: Diagnostic| {
         let path = [key("print"), key("output_profile")];
-        profile.facts_file.diag(d, &path, false)
+        profile.facts_file.diag(d, &path, At::Value)
     };
     if rel.starts_with('/') || rel.contains('\\') || rel.split('/').any(|s| s == "..") {
         let message = format!(

@@ -2,8 +2,9 @@
 //! text names a source that does not exist, and no translation adds findings English lacks.
 
 use super::facts::SourceIds;
-use super::key;
+use super::path::key;
 use crate::diagnostics::Diagnostic;
+use crate::load::json::At;
 use crate::load::json::PathSeg;
 use crate::load::schema::closest;
 use crate::load::{Profile, Strings};
@@ -28,7 +29,7 @@ pub fn sources_have_text(text: &Strings, ids: &SourceIds<'_>, diags: &mut Vec<Di
                 d = d.with_hint(format!("did you mean \"{near}\"?"));
             }
             let path = text.entries[&format!("{section}.{k}")].path.clone();
-            diags.push(text.file.diag(d, &path, true));
+            diags.push(text.file.diag(d, &path, At::Key));
         }
         if !reference {
             continue;
@@ -45,7 +46,7 @@ pub fn sources_have_text(text: &Strings, ids: &SourceIds<'_>, diags: &mut Vec<Di
                 "{what} \"{id}\" of profile.json has no text in {}",
                 text.file.name
             ));
-            diags.push(text.file.diag(d, &path, false));
+            diags.push(text.file.diag(d, &path, At::Value));
         }
     }
 }
@@ -61,7 +62,7 @@ pub fn no_findings_beyond_english(profile: &Profile, text: &Strings, diags: &mut
     for (k, entry) in &text.entries {
         if k.starts_with("findings.") && en.get(k).is_none() {
             let d = Diagnostic::warning(format!("`{k}` is not in the English text"));
-            diags.push(text.file.diag(d, &entry.path, true));
+            diags.push(text.file.diag(d, &entry.path, At::Key));
         }
     }
 }

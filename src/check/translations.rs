@@ -10,6 +10,7 @@ use crate::i18n::checks;
 use crate::i18n::lock::Lock;
 use crate::i18n::status::needs_translation;
 use crate::i18n::units::is_setting;
+use crate::load::json::At;
 use crate::load::model::notes::Notes;
 use crate::load::{JsonFile, Strings};
 
@@ -31,7 +32,7 @@ pub fn translation_checks(
         }
         let mut warn = |message: String, hint: &str| {
             let d = Diagnostic::warning(message).with_hint(hint);
-            diags.push(text.file.diag(d, &entry.path, false));
+            diags.push(text.file.diag(d, &entry.path, At::Value));
         };
         for m in checks::compare(source, &entry.value) {
             warn(

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use mgi_press::build::Shard;
+use mgi_press::batch::Shard;
 
 #[derive(Parser)]
 #[command(
@@ -83,7 +83,7 @@ pub enum Command {
     Watch(WatchArgs),
     /// Preview a profile in the browser, updated on every change.
     Serve(ServeArgs),
-    Preflight(super::preflight::PreflightArgs),
+    Preflight(PreflightArgs),
 }
 
 #[derive(Args)]
@@ -356,4 +356,23 @@ pub struct DiffArgs {
     /// Results on standard output: a human summary, or JSON.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
+}
+
+/// Check PDFs as a printer's or an archive's preflight would (print or screen edition).
+#[derive(Args)]
+pub struct PreflightArgs {
+    /// The PDF files to check (any PDF, not only mgi-press output).
+    #[arg(required = true, value_name = "FILE.pdf")]
+    pub files: Vec<PathBuf>,
+    /// The edition to check for: print (PDF/X-4 rules: CMYK, boxes, output intent, 300 ppi,
+    /// ink) or screen (language, title, structure, sRGB).
+    #[arg(long, value_parser = parse_edition, default_value = "print")]
+    pub edition: mgi_press::edition::Edition,
+    /// Results on standard output: one line per finding, or JSON.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+}
+
+fn parse_edition(s: &str) -> Result<mgi_press::edition::Edition, String> {
+    s.parse()
 }

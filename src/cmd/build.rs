@@ -4,7 +4,7 @@
 
 use std::process::ExitCode;
 
-use mgi_press::build::{BuildOptions, DocReport, Status};
+use mgi_press::batch::{BuildOptions, DocReport, Status};
 use mgi_press::diagnostics::{Diagnostic, RenderStyle, WarningPolicy, has_errors};
 use mgi_press::edition::Edition;
 use mgi_press::typeset::check_standards;
@@ -50,7 +50,7 @@ pub fn run(args: BuildArgs, style: &RenderStyle) -> CmdResult {
         previews: args.png.then_some(args.dpi),
     };
     let progress = Progress::new(args.quiet, *style);
-    let reports = mgi_press::build::build(&session, &dirs, &options, &|r| progress.done(r));
+    let reports = mgi_press::batch::build(&session, &dirs, &options, &|r| progress.done(r));
     progress.finish();
     print_results(&reports, args.format);
     let bad = |r: &DocReport| matches!(r.status, Status::Failed | Status::Stale);

@@ -2,8 +2,8 @@
 
 use std::process::ExitCode;
 
-use mgi_press::build::write_atomically;
 use mgi_press::diagnostics::{Diagnostic, RenderStyle};
+use mgi_press::fs::write_atomically;
 
 use super::args::DataArgs;
 use super::{CmdResult, languages, open, out, report};
@@ -11,7 +11,7 @@ use super::{CmdResult, languages, open, out, report};
 pub fn run(args: DataArgs, style: &RenderStyle) -> CmdResult {
     let session = open(&args.project)?;
     let lang = languages(&session, std::slice::from_ref(&args.profile), &[args.lang])?.remove(0);
-    let checked = session.load(&args.profile);
+    let checked = session.load_checked(&args.profile);
     let mut diags = session.pack_diagnostics.clone();
     diags.extend(checked.diagnostics);
     let vm = checked.profile.as_ref().and_then(|p| {

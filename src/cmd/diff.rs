@@ -3,8 +3,8 @@
 
 use std::process::ExitCode;
 
-use mgi_press::build::write_atomically;
 use mgi_press::diagnostics::Diagnostic;
+use mgi_press::fs::write_atomically;
 use mgi_press::review::{self, ReviewOptions, html, summary};
 
 use super::args::{DiffArgs, Format};

@@ -3,12 +3,12 @@
 
 use std::process::ExitCode;
 
-use mgi_press::Session;
 use mgi_press::diagnostics::Diagnostic;
-use mgi_press::i18n::{self, lock::Lock, units::Catalog};
+use mgi_press::i18n::{self, lock::Lock};
 
-use super::args::{Format, I18nCommand, I18nMarkArgs, I18nStatusArgs, I18nTarget};
-use super::{CmdResult, check_lang, open, out, out_json};
+use super::args::{Format, I18nCommand, I18nMarkArgs, I18nStatusArgs};
+use super::i18n_exchange::catalog_of;
+use super::{CmdResult, open, out, out_json};
 
 pub fn run(command: I18nCommand, style: &mgi_press::diagnostics::RenderStyle) -> CmdResult {
     match command {
@@ -22,32 +22,13 @@ pub fn run(command: I18nCommand, style: &mgi_press::diagnostics::RenderStyle) ->
 fn status(args: I18nStatusArgs) -> CmdResult {
     let session = open(&args.project)?;
     let dirs = session.profile_dirs(&args.profiles)?;
-    let status = i18n::status(&session, &dirs);
+    let status = i18n::status(&session.i18n(), &dirs);
     match args.format {
         Format::Human => out(&i18n::render(&status)),
         Format::Json => out_json(&status),
     }
     let incomplete = status.iter().any(|s| s.declared && !s.complete());
     Ok(super::exit(incomplete))
-}
-
-/// The catalog a target names: a profile's text in a language, or a language pack.
-pub fn catalog_of(session: &Session, target: &I18nTarget) -> Result<Catalog, Vec<Diagnostic>> {
-    if let Some(pack) = &target.pack {
-        let lang = check_lang(pack)?;
-        return i18n::units::pack_catalog(session, &lang)
-            .ok_or_else(|| vec![Diagnostic::error("the layout has no English language pack")]);
-    }
-    let (Some(dir), Some(lang)) = (&target.profile, &target.lang) else {
-        return Err(vec![Diagnostic::error(
-            "name a profile and --lang, or --pack LANG",
-        )]);
-    };
-    let lang = check_lang(lang)?;
-    let checked = session.load(dir);
-    let profile = checked.profile.ok_or(checked.diagnostics)?;
-    i18n::units::profile_catalog(session, &profile, &lang)
-        .ok_or_else(|| vec![Diagnostic::error("the profile has no English text")])
 }
 
 fn mark(args: I18nMarkArgs) -> CmdResult {

@@ -5,13 +5,15 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use mgi_press::Session;
-use mgi_press::build::write_atomically;
 use mgi_press::diagnostics::{Diagnostic, RenderStyle, has_errors};
+use mgi_press::fs::write_atomically;
 use mgi_press::i18n::exchange::{self, Exchange, Format};
-use mgi_press::i18n::units::{Catalog, UnitState};
+use mgi_press::i18n::{
+    self,
+    units::{Catalog, UnitState},
+};
 
 use super::args::{ExchangeFormat, I18nExportArgs, I18nImportArgs, I18nTarget};
-use super::i18n::catalog_of;
 use super::{CmdResult, check_lang, open, out, report};
 
 pub fn export(args: I18nExportArgs) -> CmdResult {
@@ -178,4 +180,23 @@ fn target_catalog(session: &Session, exchange: &Exchange) -> Result<Catalog, Vec
         ]);
     }
     catalog_of(session, &target)
+}
+
+/// The catalog a target names: a profile's text in a language, or a language pack.
+pub fn catalog_of(session: &Session, target: &I18nTarget) -> Result<Catalog, Vec<Diagnostic>> {
+    if let Some(pack) = &target.pack {
+        let lang = check_lang(pack)?;
+        return i18n::units::pack_catalog(&session.i18n(), &lang)
+            .ok_or_else(|| vec![Diagnostic::error("the layout has no English language pack")]);
+    }
+    let (Some(dir), Some(lang)) = (&target.profile, &target.lang) else {
+        return Err(vec![Diagnostic::error(
+            "name a profile and --lang, or --pack LANG",
+        )]);
+    };
+    let lang = check_lang(lang)?;
+    let checked = session.load_checked(dir);
+    let profile = checked.profile.ok_or(checked.diagnostics)?;
+    i18n::units::profile_catalog(&session.i18n(), &profile, &lang)
+        .ok_or_else(|| vec![Diagnostic::error("the profile has no English text")])
 }

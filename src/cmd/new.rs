@@ -9,7 +9,12 @@ use super::{CmdResult, open, out};
 
 pub fn run(args: NewArgs) -> CmdResult {
     let session = open(&args.project)?;
-    scaffold::new_profile(&session, &args.folder, args.country.as_deref(), args.year)?;
+    scaffold::new_profile(
+        &session.packs,
+        &args.folder,
+        args.country.as_deref(),
+        args.year,
+    )?;
     let folder = args.folder.display();
     out(&format!(
         "created {folder} — fill in the TODO texts, then run `mgi-press check {folder}`\n"

@@ -3,36 +3,16 @@
 //! when every file passes, 1 when some file has an error finding, 2 on a usage error — a file
 //! that cannot be read or is not a PDF at all (wrong file given, not a bad PDF).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
-use clap::Args;
 use mgi_press::diagnostics::{Diagnostic, RenderStyle};
 use mgi_press::edition::Edition;
 use mgi_press::preflight::{self, PreflightReport};
 use serde::Serialize;
 
-use super::args::Format;
+use super::args::{Format, PreflightArgs};
 use super::{CmdResult, out, out_json, report};
-
-/// Check PDFs as a printer's or an archive's preflight would (print or screen edition).
-#[derive(Args)]
-pub struct PreflightArgs {
-    /// The PDF files to check (any PDF, not only mgi-press output).
-    #[arg(required = true, value_name = "FILE.pdf")]
-    pub files: Vec<PathBuf>,
-    /// The edition to check for: print (PDF/X-4 rules: CMYK, boxes, output intent, 300 ppi,
-    /// ink) or screen (language, title, structure, sRGB).
-    #[arg(long, value_parser = parse_edition, default_value = "print")]
-    pub edition: Edition,
-    /// Results on standard output: one line per finding, or JSON.
-    #[arg(long, value_enum, default_value = "human")]
-    pub format: Format,
-}
-
-fn parse_edition(s: &str) -> Result<Edition, String> {
-    s.parse()
-}
 
 #[derive(Serialize)]
 struct FileReport<'a> {

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use mgi_press::build::{DocReport, Status};
+use mgi_press::batch::{DocReport, Status};
 use mgi_press::diagnostics::{Diagnostic, RenderStyle, render_all_with};
 
 pub struct Progress {

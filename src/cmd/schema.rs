@@ -2,8 +2,8 @@
 
 use std::process::ExitCode;
 
-use mgi_press::build::write_atomically;
 use mgi_press::diagnostics::Diagnostic;
+use mgi_press::fs::write_atomically;
 
 use super::args::SchemaArgs;
 use super::{CmdResult, out};

@@ -11,7 +11,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use mgi_press::Session;
-use mgi_press::build::{BuildOptions, Status};
+use mgi_press::batch::{BuildOptions, Status};
 use mgi_press::diagnostics::{Diagnostic, RenderStyle};
 use mgi_press::load::DisplayNames;
 use notify::event::{AccessKind, AccessMode, ModifyKind};
@@ -166,7 +166,7 @@ fn rebuild(args: &WatchArgs, dirs: &[PathBuf], options: &BuildOptions, style: &R
     };
     report(&session.pack_diagnostics, style);
     let progress = Progress::new(true, *style);
-    let reports = mgi_press::build::build(&session, dirs, options, &|r| progress.done(r));
+    let reports = mgi_press::batch::build(&session, dirs, options, &|r| progress.done(r));
     mgi_press::typeset::evict(10);
     for r in reports.iter().filter(|r| r.status != Status::Unchanged) {
         out(&format!("{}\n", result_line(r)));

@@ -3,8 +3,6 @@
 //! portal (sRGB brand colours, PDF/A-2b with PDF/UA-1, light images).
 
 pub mod icc;
-pub mod images;
-pub mod pdfx;
 
 use std::fmt;
 use std::str::FromStr;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::build::write_atomically;
+use crate::fs::write_atomically;
 use crate::hash::content_hash;
 
 /// What is recorded for one key.

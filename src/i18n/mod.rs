@@ -4,6 +4,7 @@
 
 pub mod checks;
 pub mod exchange;
+mod incoming;
 pub mod lock;
 pub mod po;
 pub mod segments;
@@ -12,3 +13,4 @@ pub mod units;
 pub mod xliff;
 
 pub use status::{KeyRef, LangStatus, compare, render, status};
+pub use units::Sources;

@@ -7,11 +7,10 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use super::checks;
-use super::units::{Catalog, UnitState, pack_catalog, profile_catalog};
+use super::units::{Catalog, Sources, UnitState, pack_catalog, profile_catalog};
 use crate::load::json::format_path;
 use crate::load::{Strings, load_profile};
 use crate::project::REFERENCE_LANG;
-use crate::session::Session;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct KeyRef {
@@ -119,11 +118,11 @@ pub fn needs_translation(value: &str) -> bool {
 
 /// The report for the language packs and the given profiles, in every language that a pack
 /// or the profile has, or the profile declares.
-pub fn status(session: &Session, dirs: &[std::path::PathBuf]) -> Vec<LangStatus> {
-    let packs = &session.packs;
+pub fn status(sources: &Sources<'_>, dirs: &[std::path::PathBuf]) -> Vec<LangStatus> {
+    let packs = sources.packs;
     let profiles: Vec<_> = dirs
         .iter()
-        .filter_map(|d| load_profile(d, &session.names).0)
+        .filter_map(|d| load_profile(d, sources.names).0)
         .collect();
     let declared_anywhere: BTreeSet<String> = profiles
         .iter()
@@ -133,7 +132,7 @@ pub fn status(session: &Session, dirs: &[std::path::PathBuf]) -> Vec<LangStatus>
     let mut out = Vec::new();
     if let Some(en) = packs.reference() {
         for lang in pack_langs.iter().filter(|l| *l != REFERENCE_LANG) {
-            if let Some(c) = pack_catalog(session, lang) {
+            if let Some(c) = pack_catalog(sources, lang) {
                 let declared = declared_anywhere.contains(lang);
                 out.push(compare(
                     "layout pack",
@@ -153,7 +152,7 @@ pub fn status(session: &Session, dirs: &[std::path::PathBuf]) -> Vec<LangStatus>
         langs.extend(pack_langs.iter().cloned());
         langs.extend(profile.facts.languages.iter().cloned());
         for lang in langs.iter().filter(|l| *l != REFERENCE_LANG) {
-            if let Some(c) = profile_catalog(session, profile, lang) {
+            if let Some(c) = profile_catalog(sources, profile, lang) {
                 let declared = profile.facts.languages.contains(lang);
                 out.push(compare(
                     &profile.name,

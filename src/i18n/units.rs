@@ -10,7 +10,17 @@ use serde::Serialize;
 
 use super::lock::Lock;
 use crate::load::model::notes::Notes;
-use crate::load::{JsonFile, Strings};
+use crate::load::{DisplayNames, JsonFile, Packs, Strings};
+use crate::project::Project;
+
+/// What the translation functions read of a run: the layout's packs, the project they are in,
+/// and how files are named in messages.
+#[derive(Clone, Copy)]
+pub struct Sources<'a> {
+    pub packs: &'a Packs,
+    pub project: &'a Project,
+    pub names: &'a DisplayNames,
+}
 
 /// Where a unit stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -113,13 +123,13 @@ pub fn catalog(
 
 /// The catalog of `lang` for a profile's text.
 pub fn profile_catalog(
-    session: &crate::session::Session,
+    sources: &Sources<'_>,
     profile: &crate::load::Profile,
     lang: &str,
 ) -> Option<Catalog> {
     let english = profile.texts.get(crate::project::REFERENCE_LANG)?;
     let dir = profile.dir.join("text");
-    let file = session.names.name(&dir.join(format!("{lang}.json")));
+    let file = sources.names.name(&dir.join(format!("{lang}.json")));
     let scope = Scope::Profile {
         name: profile.name.clone(),
     };
@@ -136,13 +146,13 @@ pub fn profile_catalog(
 }
 
 /// The catalog of `lang` for the layout's language pack.
-pub fn pack_catalog(session: &crate::session::Session, lang: &str) -> Option<Catalog> {
-    let packs = &session.packs;
+pub fn pack_catalog(sources: &Sources<'_>, lang: &str) -> Option<Catalog> {
+    let packs = sources.packs;
     let english = packs.reference()?;
-    let dir = session.project.lang_dir();
-    let file = session.names.name(&dir.join(format!("{lang}.json")));
+    let dir = sources.project.lang_dir();
+    let file = sources.names.name(&dir.join(format!("{lang}.json")));
     let scope = Scope::Pack {
-        layout: session.project.layout.clone(),
+        layout: sources.project.layout.clone(),
     };
     let own = packs.by_lang.get(lang);
     Some(catalog(

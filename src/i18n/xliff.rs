@@ -37,12 +37,6 @@ fn state_attr(state: UnitState) -> Option<&'static str> {
     }
 }
 
-/// Whether a target in this state was reviewed by its translator (and so is recorded in the
-/// lock): not `new`, not `needs-…`, and not `approved="no"` on its unit.
-pub fn reviewed_state(state: Option<&str>, approved: Option<&str>) -> bool {
-    state.is_none_or(|s| s != "new" && !s.starts_with("needs-")) && approved != Some("no")
-}
-
 // ---------------------------------------------------------------------------------------------
 // Writing
 
@@ -473,11 +467,14 @@ mod tests {
 
     #[test]
     fn states_and_untranslated_units() {
-        assert!(reviewed_state(Some("translated"), Some("yes")));
-        assert!(reviewed_state(Some("final"), None) && reviewed_state(None, None));
-        assert!(!reviewed_state(Some("translated"), Some("no")));
-        assert!(!reviewed_state(Some("needs-review-translation"), None));
-        assert!(!reviewed_state(Some("new"), None));
+        assert!(read::reviewed_state(Some("translated"), Some("yes")));
+        assert!(read::reviewed_state(Some("final"), None) && read::reviewed_state(None, None));
+        assert!(!read::reviewed_state(Some("translated"), Some("no")));
+        assert!(!read::reviewed_state(
+            Some("needs-review-translation"),
+            None
+        ));
+        assert!(!read::reviewed_state(Some("new"), None));
         let cat = catalog(vec![("a", "x", None, UnitState::New)]);
         let xml = write(&cat, "t").unwrap();
         assert!(!xml.contains("<target"));

@@ -117,6 +117,14 @@ impl Node {
     }
 }
 
+/// Which part of a JSON member a problem points at: its key (an unknown or misspelt key) or
+/// its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum At {
+    Key,
+    Value,
+}
+
 /// One step of a JSON path.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PathSeg {

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::model::notes::Notes;
-use super::{DisplayNames, JsonFile, Strings, load_notes, load_texts};
+use super::texts::{load_notes, load_texts};
+use super::{DisplayNames, JsonFile, Strings};
 use crate::diagnostics::Diagnostic;
 use crate::project::REFERENCE_LANG;
 

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use super::model::facts::Facts;
 use super::model::notes::Notes;
-use super::{DisplayNames, JsonFile, Strings, load_notes, load_texts, read_json, schema_of};
+use super::texts::{load_notes, load_texts, schema_of};
+use super::{DisplayNames, JsonFile, Strings, read_json};
 use crate::diagnostics::Diagnostic;
 
 /// A loaded profile.

@@ -4,14 +4,15 @@
 
 use serde_json::Value as Schema;
 
+use super::json::At;
 use super::json::{Member, Node, PathSeg, Value};
 
 /// One schema violation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Violation {
     pub path: Vec<PathSeg>,
-    /// Point at the key rather than the value (unknown or misspelt keys).
-    pub at_key: bool,
+    /// Point at the key (unknown or misspelt keys) or the value.
+    pub at: At,
     pub message: String,
     pub hints: Vec<String>,
 }
@@ -65,10 +66,10 @@ impl<'a> Validator<'a> {
         s
     }
 
-    fn push(&mut self, path: &[PathSeg], at_key: bool, message: String, hints: Vec<String>) {
+    fn push(&mut self, path: &[PathSeg], at: At, message: String, hints: Vec<String>) {
         self.out.push(Violation {
             path: path.to_vec(),
-            at_key,
+            at,
             message,
             hints,
         });
@@ -87,7 +88,7 @@ impl<'a> Validator<'a> {
     fn check(&mut self, schema: &'a Schema, node: &Node, path: &mut Vec<PathSeg>) {
         let schema = self.resolve(schema);
         if let Schema::Bool(false) = schema {
-            self.push(path, false, "no value is allowed here".into(), vec![]);
+            self.push(path, At::Value, "no value is allowed here".into(), vec![]);
             return;
         }
         for key in ["anyOf", "oneOf"] {
@@ -99,7 +100,7 @@ impl<'a> Validator<'a> {
         if let Some(c) = schema.get("const") {
             if node.to_serde() != *c {
                 let message = format!("expected {c}, found {}", found(node));
-                self.push(path, false, message, vec![]);
+                self.push(path, At::Value, message, vec![]);
             }
             return;
         }
@@ -109,7 +110,7 @@ impl<'a> Validator<'a> {
         }
         if !type_ok(schema, node) {
             let message = format!("expected {}, found {}", describe_type(schema), found(node));
-            self.push(path, false, message, vec![]);
+            self.push(path, At::Value, message, vec![]);
             return;
         }
         match &node.value {
@@ -144,7 +145,7 @@ impl<'a> Validator<'a> {
         } else {
             let expected = describe_options(self, options);
             let message = format!("expected {expected}, found {}", found(node));
-            self.push(path, false, message, vec![]);
+            self.push(path, At::Value, message, vec![]);
         }
     }
 
@@ -161,7 +162,7 @@ impl<'a> Validator<'a> {
             hints.push(format!("did you mean \"{near}\"?"));
         }
         let message = format!("expected one of {}, found {}", list.join(", "), found(node));
-        self.push(path, false, message, hints);
+        self.push(path, At::Value, message, hints);
     }
 
     fn check_range(&mut self, schema: &Schema, n: &serde_json::Number, path: &[PathSeg]) {
@@ -170,13 +171,13 @@ impl<'a> Validator<'a> {
             && x < min
         {
             let message = format!("expected a number of at least {min}, found {n}");
-            self.push(path, false, message, vec![]);
+            self.push(path, At::Value, message, vec![]);
         }
         if let Some(max) = schema.get("maximum").and_then(Schema::as_f64)
             && x > max
         {
             let message = format!("expected a number of at most {max}, found {n}");
-            self.push(path, false, message, vec![]);
+            self.push(path, At::Value, message, vec![]);
         }
     }
 
@@ -192,7 +193,7 @@ impl<'a> Validator<'a> {
             let hint = what.lines().next().unwrap_or("").to_string();
             self.push(
                 path,
-                false,
+                At::Value,
                 format!("\"{s}\" does not have the expected form (pattern {pattern})"),
                 if hint.is_empty() { vec![] } else { vec![hint] },
             );
@@ -222,7 +223,7 @@ impl<'a> Validator<'a> {
                     .map(|s| describe_type(self.resolve(s)))
                     .unwrap_or_else(|| "a value".into());
                 let message = format!("missing field `{key}` (expected {expected})");
-                self.push(path, false, message, vec![]);
+                self.push(path, At::Value, message, vec![]);
             }
         }
     }
@@ -242,7 +243,7 @@ impl<'a> Validator<'a> {
         }
         let list: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
         hints.push(format!("the fields allowed here are: {}", list.join(", ")));
-        self.push(path, true, format!("unknown field `{key}`"), hints);
+        self.push(path, At::Key, format!("unknown field `{key}`"), hints);
     }
 }
 

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::json::At;
 use super::json::{self, Node, PathSeg};
 use super::schema;
 use crate::diagnostics::{Diagnostic, Location};
@@ -23,8 +24,8 @@ pub struct JsonFile {
 
 impl JsonFile {
     /// A location in this file for the value (or key) at a JSON path.
-    pub fn locate(&self, path: &[PathSeg], at_key: bool) -> Option<Location> {
-        let range = if at_key {
+    pub fn locate(&self, path: &[PathSeg], at: At) -> Option<Location> {
+        let range = if at == At::Key {
             self.root.key_range(path)
         } else {
             None
@@ -77,14 +78,14 @@ impl JsonFile {
                     _ => None,
                 })
                 .collect();
-            self.diag(Diagnostic::error(e.inner().to_string()), &path, false)
+            self.diag(Diagnostic::error(e.inner().to_string()), &path, At::Value)
         })
     }
 
     /// A diagnostic located at a JSON path of this file.
-    pub fn diag(&self, mut d: Diagnostic, path: &[PathSeg], at_key: bool) -> Diagnostic {
+    pub fn diag(&self, mut d: Diagnostic, path: &[PathSeg], at: At) -> Diagnostic {
         d.json_path = Some(json::format_path(path));
-        match self.locate(path, at_key) {
+        match self.locate(path, at) {
             Some(loc) => d.at(loc),
             None => d.in_file(&self.name),
         }
@@ -194,7 +195,7 @@ pub fn read_json(
         .map(|v| {
             let mut d = Diagnostic::error(v.message);
             d.hints = v.hints;
-            file.diag(d, &v.path, v.at_key)
+            file.diag(d, &v.path, v.at)
         })
         .collect();
     (Some(file), diags)

@@ -3,7 +3,7 @@
 //! running into the bleed or cropped by a clip path is counted at its full placed size, as a
 //! printer's RIP receives and scales all of its pixels whatever part shows.
 
-use serde::Serialize;
+use super::findings::ImageFact;
 
 use super::content::Event;
 use super::geometry::mm;
@@ -17,24 +17,6 @@ pub fn threshold(edition: Edition) -> (f64, Severity) {
         Edition::Print => (300.0, Severity::Error),
         Edition::Screen => (150.0, Severity::Warning),
     }
-}
-
-/// One placement of an image, as `pdfimages -list` reports it.
-#[derive(Debug, Clone, Serialize)]
-pub struct ImageFact {
-    pub page: u32,
-    /// `/Im3 (obj 42)`, or `inline image`, with the forms it sits in.
-    pub image: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub object: Option<u32>,
-    pub width_px: u32,
-    pub height_px: u32,
-    pub x_ppi: f64,
-    pub y_ppi: f64,
-    /// Placed size in millimetres (width, height along the image's own axes).
-    pub placed_mm: [f64; 2],
-    /// A 1-bit stencil mask (not held to the edition's resolution).
-    pub mask: bool,
 }
 
 pub fn check(events: &[Event], edition: Edition, out: &mut Collector, facts: &mut Vec<ImageFact>) {

@@ -7,6 +7,7 @@ use super::markup::{self, Block, Inline};
 use super::origin::{Keyed, Origin};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::Strings;
+use crate::load::json::At;
 use crate::project::REFERENCE_LANG;
 
 pub struct Resolver<'a> {
@@ -76,7 +77,7 @@ impl<'a> Resolver<'a> {
                 s.file.name
             ));
             let path = &en.entries[key].path;
-            self.diags.push(en.file.diag(d, path, true));
+            self.diags.push(en.file.diag(d, path, At::Key));
         }
         Some(Found {
             value,
@@ -340,7 +341,7 @@ fn check_placeholder(r: &mut Resolver<'_>, f: &Found<'_>) {
     let path = &f.from.entries[&f.key].path;
     if f.value.trim_start().starts_with("TODO") {
         let d = Diagnostic::warning(format!("placeholder text not yet replaced: `{}`", f.key));
-        r.diags.push(f.from.file.diag(d, path, false));
+        r.diags.push(f.from.file.diag(d, path, At::Value));
     }
     let mut reported: Vec<char> = Vec::new();
     for (offset, c) in f.value.char_indices() {

@@ -9,6 +9,9 @@ use serde::Serialize;
 
 use crate::links::LinkField;
 
+/// Rich text: paragraphs and lists.
+pub type Blocks = Vec<Block>;
+
 /// A block of rich text.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "lowercase")]

@@ -21,10 +21,8 @@ pub mod notes;
 mod objective;
 pub mod origin;
 mod sources;
+mod view_model;
 mod web;
-
-use schemars::JsonSchema;
-use serde::Serialize;
 
 pub use annexes::{Annexes, Step};
 pub use back_cover::{BackCover, Social};
@@ -36,50 +34,17 @@ pub use key_findings::KeyFindings;
 pub use labels::Labels;
 pub use legal::Legal;
 pub use lookup::needs_glyph;
+pub use markup::Blocks;
 pub use meta::Meta;
 pub use objective::Objective;
 pub use sources::{SourceEntry, SourceGroup, Sources, source_keys};
+pub use view_model::ViewModel;
 pub use web::WebLabels;
 
 use crate::diagnostics::Diagnostic;
 use crate::load::{Packs, Profile};
 use crate::project::{Project, REFERENCE_LANG};
 use lookup::Resolver;
-use markup::Block;
-
-/// Rich text: paragraphs and lists.
-pub type Blocks = Vec<Block>;
-
-/// Everything the layout needs for one document, already merged and parsed. It is the contract
-/// between Rust and the Typst layout (see `docs/view-model.md`); the layout reads it as JSON
-/// from a virtual file. Field order is the order of the JSON.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct ViewModel {
-    pub meta: Meta,
-    pub labels: Labels,
-    pub cover: Cover,
-    pub legal: Legal,
-    pub objective: Objective,
-    pub introduction: Introduction,
-    pub framework: Framework,
-    pub key_findings: KeyFindings,
-    pub dimensions: Vec<Dimension>,
-    pub sources: Sources,
-    pub annexes: Annexes,
-    pub back_cover: BackCover,
-    /// Words only the web edition shows.
-    pub web: WebLabels,
-}
-
-impl ViewModel {
-    /// The view model as the JSON bytes the layout reads (stable key order, pretty-printed so a
-    /// designer can read a dumped copy).
-    pub fn to_json(&self) -> Vec<u8> {
-        let mut out = serde_json::to_vec_pretty(self).unwrap_or_default();
-        out.push(b'\n');
-        out
-    }
-}
 
 /// How strictly to resolve.
 #[derive(Debug, Clone, Copy, Default)]

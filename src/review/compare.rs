@@ -7,7 +7,6 @@ use image::RgbImage;
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use rayon::prelude::*;
 
-use super::ReviewOptions;
 use super::glyphs::GlyphCollector;
 use super::inputs::DocPair;
 use super::pdf::PdfFile;
@@ -16,6 +15,24 @@ use super::report::{DocStatus, DocumentReview, PageImages, PageReview, PageStatu
 use super::text_diff::{TextChange, diff_pages};
 use super::words::{Word, page_words};
 use crate::diagnostics::Diagnostic;
+
+/// How to compare.
+#[derive(Debug, Clone, Copy)]
+pub struct ReviewOptions {
+    /// The resolution pages are rendered at, for the pixel comparison and the report's images.
+    pub dpi: f32,
+    /// Keep PNG images of the changed pages (for the HTML report).
+    pub images: bool,
+}
+
+impl Default for ReviewOptions {
+    fn default() -> Self {
+        ReviewOptions {
+            dpi: 60.0,
+            images: false,
+        }
+    }
+}
 
 /// The review of one document (present on one side or both).
 pub fn document(pair: &DocPair, options: &ReviewOptions) -> Result<DocumentReview, Diagnostic> {

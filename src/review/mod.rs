@@ -25,26 +25,9 @@ use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 
+pub use compare::ReviewOptions;
 pub use report::{DocStatus, DocumentReview, PageReview, PageStatus, Region, Review};
 pub use text_diff::TextChange;
-
-/// How to compare.
-#[derive(Debug, Clone, Copy)]
-pub struct ReviewOptions {
-    /// The resolution pages are rendered at, for the pixel comparison and the report's images.
-    pub dpi: f32,
-    /// Keep PNG images of the changed pages (for the HTML report).
-    pub images: bool,
-}
-
-impl Default for ReviewOptions {
-    fn default() -> Self {
-        ReviewOptions {
-            dpi: 60.0,
-            images: false,
-        }
-    }
-}
 
 /// Compares two PDF files, or two folders of PDF files matched by name. An error (exit code 2
 /// on the command line) for a path that cannot be read or a file that is not a PDF.

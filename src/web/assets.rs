@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::Files;
+use super::site::Files;
 use crate::typeset::fonts::{WebFace, web_faces};
 
 /// The folder of the shared files, relative to the output folder.

@@ -156,12 +156,12 @@ fn keep(dir: &std::path::Path, hash: &str, sizes: &Sizes) {
     let mut list = format!("{}\n", sizes.ext);
     for s in &sizes.sizes {
         let name = format!("{hash}-web{}-q{QUALITY}-m{METHOD}.{}", s.width, sizes.ext);
-        if crate::build::write_atomically(&dir.join(&name), &s.bytes).is_err() {
+        if crate::fs::write_atomically(&dir.join(&name), &s.bytes).is_err() {
             return;
         }
         list.push_str(&format!("{} {} {name}\n", s.width, s.height));
     }
-    let _ = crate::build::write_atomically(&dir.join(list_name(hash)), list.as_bytes());
+    let _ = crate::fs::write_atomically(&dir.join(list_name(hash)), list.as_bytes());
 }
 
 #[cfg(test)]

@@ -16,91 +16,14 @@ pub mod cover;
 mod html;
 mod page;
 mod rich;
-pub mod site;
+mod site;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::edition::Edition;
 use crate::resolve::ViewModel;
 use cover::CoverSizes;
-
-/// Files by path relative to their folder, in path order.
-pub type Files = BTreeMap<String, Vec<u8>>;
-
-/// A language the profile is published in, for the page's language links.
-#[derive(Debug, Clone)]
-pub struct Language {
-    /// `fr`, `pt-BR`.
-    pub code: String,
-    /// The language's own name (`language.name` of its pack): `Français`.
-    pub name: String,
-    /// `ltr` or `rtl`.
-    pub dir: String,
-}
-
-/// What a page links to besides itself.
-pub struct Site<'a> {
-    /// The profile's output name: `valdoria` for `OUT/valdoria.en/`.
-    pub profile: &'a str,
-    /// Every language of the profile, the page's own included, in the order to list them.
-    pub languages: &'a [Language],
-    /// The PDF editions the page links to (`OUT/<profile>.<lang>.pdf`, `.print.pdf`).
-    pub pdfs: &'a [Edition],
-    /// With `--base-url`: the address the output folder is published at, for the links that
-    /// must be absolute (canonical, hreflang alternates, Open Graph).
-    pub base_url: Option<&'a str>,
-    /// The project's root and the profile's folder: where the view model's image paths lead.
-    pub root: &'a Path,
-    pub profile_dir: &'a Path,
-}
-
-/// One document's files.
-#[derive(Debug, Default)]
-pub struct Rendered {
-    /// The document's folder: `index.html`.
-    pub page: Files,
-    /// Files of the shared assets folder this page uses (its cover's sizes), relative to the
-    /// output folder.
-    pub assets: Files,
-}
-
-/// A size of the cover photograph as the page refers to it.
-pub(crate) struct SizeRef {
-    /// Relative to the output folder: `assets/covers/<hash>-960.jpg`.
-    pub path: String,
-    pub width: u32,
-    pub height: u32,
-}
-
-/// The cover photograph on the page.
-pub(crate) struct CoverImage {
-    pub sizes: Vec<SizeRef>,
-    pub alt: String,
-}
-
-impl CoverImage {
-    /// The size the `src` attribute names and the `width`/`height` come from: the middle one.
-    fn main(&self) -> &SizeRef {
-        &self.sizes[self.sizes.len().saturating_sub(1).min(1)]
-    }
-
-    fn largest(&self) -> &SizeRef {
-        &self.sizes[self.sizes.len() - 1]
-    }
-}
-
-/// `valdoria.en`: the document's folder in the output.
-pub fn folder_name(profile: &str, lang: &str) -> String {
-    format!("{profile}.{lang}")
-}
-
-/// `valdoria.en.pdf`, `valdoria.en.print.pdf`.
-pub fn pdf_name(profile: &str, lang: &str, edition: Edition) -> String {
-    crate::build::output_path(Path::new(""), profile, lang, edition)
-        .to_string_lossy()
-        .into_owned()
-}
+pub use site::{Files, Language, Rendered, Site, folder_name};
+use site::{CoverImage, SizeRef};
 
 /// The page of one document and the shared files it needs. `covers` keeps the cover's sizes
 /// from one language (and, with [`CoverSizes::keep_in`], one build) to the next.
@@ -178,7 +101,7 @@ pub fn write_document(
     for (rel, bytes) in shared.iter().chain(&rendered.assets) {
         let target = out_dir.join(rel);
         if std::fs::read(&target).ok().as_deref() != Some(bytes.as_slice()) {
-            crate::build::write_atomically(&target, bytes)?;
+            crate::fs::write_atomically(&target, bytes)?;
         }
     }
     let folder = out_dir.join(folder_name(profile, lang));

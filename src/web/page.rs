@@ -5,7 +5,7 @@
 
 use super::html::{self, Html, element, text};
 use super::rich::{Notes, plain, plain_blocks};
-use super::{CoverImage, Site};
+use super::site::{CoverImage, Site, folder_name};
 use crate::resolve::{Blocks, Dimension, ViewModel};
 
 /// Everything the page writer carries from part to part.
@@ -84,7 +84,7 @@ impl Page<'_> {
     fn absolute_links(&mut self, base: &str, description: &str) {
         let v = self.view;
         let site = self.site;
-        let page_url = |lang: &str| format!("{base}/{}/", super::folder_name(site.profile, lang));
+        let page_url = |lang: &str| format!("{base}/{}/", folder_name(site.profile, lang));
         let own = page_url(&v.meta.lang);
         self.h.line(&html::start("link", &[("rel", Some("canonical")), ("href", Some(&own))]));
         for l in site.languages {
@@ -196,7 +196,7 @@ impl Page<'_> {
         self.h.open("nav", &[("class", Some("languages")), ("aria-label", Some(&v.web.languages))]);
         self.h.open("ul", &[]);
         for l in site.languages {
-            let href = format!("../{}/index.html", super::folder_name(site.profile, &l.code));
+            let href = format!("../{}/index.html", folder_name(site.profile, &l.code));
             let current = (l.code == v.meta.lang).then_some("page");
             let link = element(
                 "a",
@@ -223,9 +223,9 @@ impl Page<'_> {
         }
         self.h.open("nav", &[("class", Some("downloads")), ("aria-label", Some(&v.web.downloads))]);
         self.h.open("ul", &[]);
-        for &edition in site.pdfs {
-            let href = format!("../{}", super::pdf_name(site.profile, &v.meta.lang, edition));
-            let label = match edition {
+        for (edition, name) in site.pdfs {
+            let href = format!("../{name}");
+            let label = match *edition {
                 crate::edition::Edition::Screen => &v.web.pdf_screen,
                 crate::edition::Edition::Print => &v.web.pdf_print,
             };

@@ -1,86 +1,79 @@
-//! The html edition of whole profiles, written straight to an output folder: a way to produce
-//! it (tests, benchmarks, `examples/web_edition.rs`) until the build's output seam takes the
-//! pages over with stamps, shards and progress.
+//! What a page is given and gives back: the site it belongs to (its profile's languages, the
+//! PDF files, the base URL), the cover as the page refers to it, and the files rendered.
 
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
+use std::path::Path;
 
-use super::cover::CoverSizes;
-use super::{Language, Site, assets, render, write_document};
-use crate::diagnostics::Diagnostic;
 use crate::edition::Edition;
-use crate::load::Profile;
-use crate::session::Session;
 
-/// What to build.
-#[derive(Debug, Clone, Default)]
-pub struct WebOptions {
-    pub out_dir: PathBuf,
-    /// Languages to build; every language of the profile when empty.
-    pub langs: Vec<String>,
-    /// PDF editions the pages link to.
-    pub pdfs: Vec<Edition>,
-    pub base_url: Option<String>,
+/// Files by path relative to their folder, in path order.
+pub type Files = BTreeMap<String, Vec<u8>>;
+
+/// A language the profile is published in, for the page's language links.
+#[derive(Debug, Clone)]
+pub struct Language {
+    /// `fr`, `pt-BR`.
+    pub code: String,
+    /// The language's own name (`language.name` of its pack): `Français`.
+    pub name: String,
+    /// `ltr` or `rtl`.
+    pub dir: String,
 }
 
-/// The profile's languages as the pages list them: code, own name (the pack's
-/// `language.name`, else the code) and direction.
-/// The order is the profile's `languages` (the ones it is published in), then any other
-/// language it has text for.
-pub fn languages(session: &Session, profile: &Profile) -> Vec<Language> {
-    let mut codes = profile.facts.languages.clone();
-    codes.extend(profile.languages().into_iter().filter(|l| !profile.facts.languages.contains(l)));
-    codes
-        .into_iter()
-        .map(|code| {
-            let pack = session.packs.by_lang.get(&code);
-            let get = |k: &str| pack.and_then(|p| p.get(k)).map(str::to_string);
-            Language {
-                name: get("language.name").unwrap_or_else(|| code.clone()),
-                dir: get("language.dir").unwrap_or_else(|| "ltr".into()),
-                code,
-            }
-        })
-        .collect()
+/// What a page links to besides itself.
+pub struct Site<'a> {
+    /// The profile's output name: `valdoria` for `OUT/valdoria.en/`.
+    pub profile: &'a str,
+    /// Every language of the profile, the page's own included, in the order to list them.
+    pub languages: &'a [Language],
+    /// The PDF editions the page links to, with their file names in the output folder
+    /// (`valdoria.en.pdf`, `valdoria.en.print.pdf`).
+    pub pdfs: &'a [(Edition, String)],
+    /// With `--base-url`: the address the output folder is published at, for the links that
+    /// must be absolute (canonical, hreflang alternates, Open Graph).
+    pub base_url: Option<&'a str>,
+    /// The project's root and the profile's folder: where the view model's image paths lead.
+    pub root: &'a Path,
+    pub profile_dir: &'a Path,
 }
 
-/// Builds the html edition of the profile in `dir`: loads and resolves it in each language,
-/// renders the pages and writes them with the shared files. Returns the folders written, or
-/// every problem found (a language that fails is not written; the others are).
-pub fn build_profile(
-    session: &Session,
-    dir: &Path,
-    options: &WebOptions,
-    covers: &CoverSizes,
-) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
-    let checked = session.load(dir);
-    let Some(profile) = checked.profile else {
-        return Err(checked.diagnostics);
-    };
-    let shared = assets::shared(&session.project.fonts_dir()).map_err(|e| vec![Diagnostic::error(e)])?;
-    let languages = languages(session, &profile);
-    let langs = if options.langs.is_empty() { profile.languages() } else { options.langs.clone() };
-    let mut written = Vec::new();
-    let mut problems = Vec::new();
-    for lang in &langs {
-        let (view, diags) = session.resolve(&profile, lang, false);
-        problems.extend(diags.into_iter().filter(Diagnostic::is_error));
-        let Some(view) = view else { continue };
-        let site = Site {
-            profile: &profile.name,
-            languages: &languages,
-            pdfs: &options.pdfs,
-            base_url: options.base_url.as_deref().map(|b| b.trim_end_matches('/')),
-            root: &session.project.root,
-            profile_dir: &profile.dir,
-        };
-        let rendered = render(&view, &site, covers).map_err(|e| vec![Diagnostic::error(e)])?;
-        match write_document(&rendered, &shared, &options.out_dir, &profile.name, lang) {
-            Ok(folder) => written.push(folder),
-            Err(e) => problems.push(Diagnostic::error(format!(
-                "cannot write the html edition of {} in {lang}: {e}",
-                profile.name
-            ))),
-        }
+/// One document's files.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// The document's folder: `index.html`.
+    pub page: Files,
+    /// Files of the shared assets folder this page uses (its cover's sizes), relative to the
+    /// output folder.
+    pub assets: Files,
+}
+
+/// A size of the cover photograph as the page refers to it.
+pub(crate) struct SizeRef {
+    /// Relative to the output folder: `assets/covers/<hash>-960.jpg`.
+    pub path: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// The cover photograph on the page.
+pub(crate) struct CoverImage {
+    pub sizes: Vec<SizeRef>,
+    pub alt: String,
+}
+
+impl CoverImage {
+    /// The size the `src` attribute names and the `width`/`height` come from: the middle one.
+    pub fn main(&self) -> &SizeRef {
+        &self.sizes[self.sizes.len().saturating_sub(1).min(1)]
     }
-    if problems.is_empty() { Ok(written) } else { Err(problems) }
+
+    pub fn largest(&self) -> &SizeRef {
+        &self.sizes[self.sizes.len() - 1]
+    }
 }
+
+/// `valdoria.en`: the document's folder in the output.
+pub fn folder_name(profile: &str, lang: &str) -> String {
+    format!("{profile}.{lang}")
+}
+

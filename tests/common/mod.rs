@@ -70,7 +70,7 @@ pub fn build(dirs: &[PathBuf], langs: &[&str], out: &Path) -> Vec<DocReport> {
         jobs: 1,
         ..BuildOptions::default()
     };
-    session().build(dirs, &options)
+    mgi_press::batch::build(session(), dirs, &options, &|_| {})
 }
 
 /// Loads, resolves and lays out a profile (screen edition); panics with the diagnostics on
@@ -86,7 +86,7 @@ pub fn layout_edition(
     edition: mgi_press::edition::Edition,
 ) -> (typst_layout::PagedDocument, Vec<PageInfo>) {
     let s = session();
-    let checked = s.load(dir);
+    let checked = s.load_checked(dir);
     let profile = checked.profile.unwrap_or_else(|| {
         panic!(
             "{}",

@@ -7,10 +7,15 @@ use std::collections::{HashMap, HashSet};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::reviewed_state;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::i18n::exchange::{Exchange, Format, Incoming};
 use crate::i18n::segments::{self, Kind, Piece};
+
+/// Whether a target in this state was reviewed by its translator (and so is recorded in the
+/// lock): not `new`, not `needs-…`, and not `approved="no"` on its unit.
+pub fn reviewed_state(state: Option<&str>, approved: Option<&str>) -> bool {
+    state.is_none_or(|s| s != "new" && !s.starts_with("needs-")) && approved != Some("no")
+}
 
 /// An element, with the byte offset of its `<` in the file.
 #[derive(Debug, Default)]

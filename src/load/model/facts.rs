@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::DimensionId;
+use super::common::DimensionId;
 
 /// The facts of one MGI profile (language-neutral).
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::Paragraphs;
+use super::common::Paragraphs;
 
 /// A language pack. Strings documented as rich use the markup of `docs/data-format.md`.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]

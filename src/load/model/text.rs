@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::Paragraphs;
+use super::common::Paragraphs;
 
 /// The text of one profile in one language. Rich text fields use the markup of
 /// `docs/data-format.md`.

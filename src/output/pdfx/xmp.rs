@@ -11,6 +11,9 @@ use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::name::{QName, ResolveResult};
 use quick_xml::{NsReader, Writer};
 
+/// The `GTS_PDFXVersion` the PDF/X-4 step writes (in the Info dictionary and the XMP).
+pub const PDFX_VERSION: &str = "PDF/X-4";
+
 const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 const XMP: &str = "http://ns.adobe.com/xap/1.0/";
 const XMP_MM: &str = "http://ns.adobe.com/xap/1.0/mm/";
@@ -219,7 +222,7 @@ fn owned_values(found: &Found) -> Result<[String; 5], String> {
     }
     // No clock: the metadata date is the document's modification date.
     let modified = found.get(XMP, "ModifyDate").unwrap_or_default().trim();
-    Ok([super::PDFX_VERSION, "False", "1", "default", modified].map(String::from))
+    Ok([PDFX_VERSION, "False", "1", "default", modified].map(String::from))
 }
 
 fn name_of(e: &BytesStart) -> String {

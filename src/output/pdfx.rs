@@ -15,13 +15,12 @@ mod xmp;
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 
-use super::icc::OutputProfile;
+use crate::edition::icc::OutputProfile;
 
 /// Points per millimetre.
 const PT_PER_MM: f64 = 72.0 / 25.4;
 
-/// The `GTS_PDFXVersion` this step writes.
-pub const PDFX_VERSION: &str = "PDF/X-4";
+pub use xmp::PDFX_VERSION;
 
 /// Turns an exported PDF into PDF/X-4 with `profile` as its output intent and a BleedBox
 /// `bleed_mm` outside each page's TrimBox (clamped to the MediaBox).

@@ -14,7 +14,7 @@ use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
-use super::write::write_atomically;
+use crate::fs::write_atomically;
 use crate::hash::file_hash;
 
 /// The folder of the stamps inside an output folder.
@@ -121,7 +121,12 @@ impl StampStore {
     }
 
     /// A stamp for a freshly written output.
-    pub fn stamp(&self, inputs: String, files: &[(PathBuf, Option<String>)], pdf: &[u8]) -> Stamp {
+    pub fn stamp(
+        &self,
+        inputs: String,
+        files: &[(PathBuf, Option<String>)],
+        output: &crate::output::Files,
+    ) -> Stamp {
         let files = files
             .iter()
             .map(|(path, hash)| {
@@ -132,10 +137,10 @@ impl StampStore {
         Stamp {
             inputs,
             files,
-            output: crate::hash::content_hash(pdf),
+            output: output.hash(),
             pages: None,
-            bytes: Some(pdf.len() as u64),
-            sha256: Some(crate::hash::sha256_hex(pdf)),
+            bytes: Some(output.len()),
+            sha256: output.sha256(),
             previews_dpi: None,
             previews: BTreeMap::new(),
         }
@@ -166,7 +171,7 @@ impl StampStore {
                 return Some(Stale::File(name.clone()));
             }
         }
-        match file_hash(target) {
+        match crate::output::written_hash(target) {
             None => Some(Stale::OutputMissing),
             Some(h) if h != stamp.output => Some(Stale::OutputChanged),
             Some(_) => None,

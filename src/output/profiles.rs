@@ -1,16 +1,13 @@
-//! The print edition's last steps: the exported PDF is made PDF/X-4 with the printer's output
-//! profile, then preflighted; a document the preflight rejects is not written (the previous
-//! PDF stays), its problems reported with the page and object they concern.
+//! The printers' output profiles of a run, each read and validated once, and what identifies
+//! one in a document's stamp.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use crate::diagnostics::{Diagnostic, Severity};
-use crate::edition::Edition;
+use crate::diagnostics::Diagnostic;
 use crate::edition::icc::{OutputConditionIdentifier, OutputProfile};
 use crate::load::Profile;
-use crate::preflight;
 
 /// The output profiles of a batch, each read and validated once (the shipped default, or the
 /// one a profile names in `print.output_profile`), with the condition the profile names.
@@ -63,26 +60,4 @@ pub fn identity(icc: &OutputProfile) -> String {
         crate::hash::content_hash(&icc.bytes),
         icc.condition_identifier.as_str()
     )
-}
-
-/// Makes the exported PDF PDF/X-4 and preflights it. Returns the final bytes and the
-/// preflight's warnings, or every problem when it is rejected.
-pub fn finish(
-    pdf: &[u8],
-    icc: &OutputProfile,
-    bleed_mm: f64,
-    output_name: &str,
-) -> Result<(Vec<u8>, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let pdfx = crate::edition::pdfx::to_pdfx4(pdf, icc, bleed_mm).map_err(|e| {
-        vec![Diagnostic::error(format!("PDF/X-4: {e}")).in_file(output_name.to_string())]
-    })?;
-    let report = preflight::preflight(&pdfx, Edition::Print);
-    let mut diags = report.to_diagnostics(output_name);
-    for d in &mut diags {
-        d.message = format!("preflight: {}", d.message);
-    }
-    if diags.iter().any(|d| d.severity == Severity::Error) {
-        return Err(diags);
-    }
-    Ok((pdfx, diags))
 }

@@ -4,88 +4,30 @@
 //! never stops at the first).
 
 mod job;
+mod options;
 mod previews;
-mod print;
 mod report;
 mod shard;
 mod stamps;
 mod write;
+pub mod web;
 
 use std::path::{Path, PathBuf};
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
+pub use options::BuildOptions;
 pub use previews::preview_dir;
 pub use report::{DocReport, Status};
-pub use shard::Shard;
+pub use shard::{Planned, Shard};
 pub use stamps::{Stale, Stamp};
-pub use write::{output_path, write_atomically};
+pub use write::output_path;
 
 use crate::diagnostics::{Diagnostic, WarningPolicy};
 use crate::edition::Edition;
 use crate::session::{Checked, Session};
 use job::{Job, Run};
-
-#[derive(Debug, Clone)]
-pub struct BuildOptions {
-    /// Languages to build; empty means every language each profile has.
-    pub langs: Vec<String>,
-    pub out_dir: PathBuf,
-    pub strict: bool,
-    /// Warnings fail the document (`--deny-warnings`).
-    pub deny_warnings: bool,
-    /// The editions to build, each to its own file (see [`output_path`]).
-    pub editions: Vec<Edition>,
-    /// PDF standards of the screen edition (`a-2b`, `ua-1`, …); empty: PDF/A-2b with PDF/UA-1.
-    pub standards: Vec<String>,
-    /// Rebuild even when the inputs have not changed.
-    pub force: bool,
-    /// Write nothing: report which outputs are missing or out of date (`--check`).
-    pub check: bool,
-    /// Build only this share of the documents (`--shard K/N`).
-    pub shard: Option<Shard>,
-    /// Documents compiled at once.
-    pub jobs: usize,
-    /// Write page previews and a cover thumbnail at this resolution (`--png --dpi N`).
-    pub previews: Option<u32>,
-}
-
-impl Default for BuildOptions {
-    fn default() -> Self {
-        BuildOptions {
-            langs: Vec::new(),
-            out_dir: PathBuf::from("out"),
-            strict: false,
-            deny_warnings: false,
-            editions: vec![Edition::Screen],
-            standards: Vec::new(),
-            force: false,
-            check: false,
-            shard: None,
-            jobs: 1,
-            previews: None,
-        }
-    }
-}
-
-impl BuildOptions {
-    /// The PDF standards one edition is exported with. The print edition is PDF 1.6, the base
-    /// of PDF/X-4, which the post-processor then makes it; the screen edition is PDF/A-2b with
-    /// PDF/UA-1 unless other standards are asked for.
-    pub fn standards_of(&self, edition: Edition) -> Vec<String> {
-        match edition {
-            Edition::Print => vec!["1.6".into()],
-            Edition::Screen if self.standards.is_empty() => {
-                SCREEN_STANDARDS.map(String::from).to_vec()
-            }
-            Edition::Screen => self.standards.clone(),
-        }
-    }
-}
-
-/// The screen edition's standards by default: an archivable, accessible file for the portal.
-pub const SCREEN_STANDARDS: [&str; 2] = ["a-2b", "ua-1"];
 
 /// Builds every requested document of the profiles in `dirs`; `on_done` sees each report as
 /// its document finishes (from the thread that built it).
@@ -104,10 +46,10 @@ pub fn build(
             "cannot create the output folder {}: {e}",
             options.out_dir.display()
         );
-        let failed = |(name, lang, _): &(String, String, usize)| {
+        let failed = |Planned { profile, lang, .. }: &Planned| {
             let failed = |&edition: &Edition| {
                 let d = vec![Diagnostic::error(message.clone())];
-                let r = DocReport::failed(&options.out_dir, name, lang, edition, d);
+                let r = DocReport::failed(&options.out_dir, profile, lang, edition, d);
                 on_done(&r);
                 r
             };
@@ -123,8 +65,12 @@ pub fn build(
     }
     let run = Run::new(session, options);
     let finished = AtomicUsize::new(0);
-    let one = |(name, lang, i): &(String, String, usize)| {
-        let slot = &slots[*i];
+    let one = |Planned {
+                   profile: name,
+                   lang,
+                   slot,
+               }: &Planned| {
+        let slot = &slots[*slot];
         let checked = slot.get(session, policy);
         let reports = match &checked.profile {
             Some(profile) => {
@@ -164,6 +110,8 @@ pub fn build(
 /// 16 rather than 8: on 32 profiles × 5 languages, 14.0–15.0 s against 15.0–15.9 s at
 /// `-j 2` for about 10 MiB more (docs/performance.md); 32 was not clearly faster than 16.
 pub(crate) const PROFILE_GROUP: usize = 16;
+// The screen edition's cache of downsampled covers holds a whole group's.
+const _: () = assert!(crate::output::images::KEEP > PROFILE_GROUP);
 
 /// Runs the jobs in groups of `PROFILE_GROUP` profiles, each group one language after the
 /// other (profiles in plan order within a language), and returns the reports in plan order.
@@ -176,14 +124,14 @@ pub(crate) const PROFILE_GROUP: usize = 16;
 /// takes the languages in reverse, so that a group starts with the language the one before
 /// it ended with.
 fn run_language_major(
-    jobs: &[(String, String, usize)],
+    jobs: &[Planned],
     threads: usize,
-    one: impl Fn(&(String, String, usize)) -> Vec<DocReport> + Sync,
+    one: impl Fn(&Planned) -> Vec<DocReport> + Sync,
 ) -> Vec<DocReport> {
-    let group = |i: usize| jobs[i].2 / PROFILE_GROUP;
+    let group = |i: usize| jobs[i].slot / PROFILE_GROUP;
     let mut order: Vec<usize> = (0..jobs.len()).collect();
     order.sort_by(|&a, &b| {
-        let by_lang = jobs[a].1.cmp(&jobs[b].1);
+        let by_lang = jobs[a].lang.cmp(&jobs[b].lang);
         let by_lang = if group(a) % 2 == 1 {
             by_lang.reverse()
         } else {
@@ -224,7 +172,7 @@ impl Slot {
         let mut loaded = self.loaded.lock().unwrap_or_else(|p| p.into_inner());
         loaded
             .get_or_insert_with(|| {
-                let mut c = session.load(&self.dir);
+                let mut c = session.load_checked(&self.dir);
                 policy.apply(&mut c.diagnostics);
                 Arc::new(c)
             })
@@ -239,11 +187,11 @@ impl Slot {
     }
 }
 
-/// The documents of this shard, as (profile name, language, slot index), sorted by name. The
+/// The documents of this shard, sorted by profile and language. The
 /// languages of a profile are those given, or those it has text files for (one failing `*`
 /// document when it has none, to report why).
-fn plan(slots: &[Slot], options: &BuildOptions) -> Vec<(String, String, usize)> {
-    let mut all: Vec<(String, String, usize)> = Vec::new();
+fn plan(slots: &[Slot], options: &BuildOptions) -> Vec<Planned> {
+    let mut all: Vec<Planned> = Vec::new();
     for (i, slot) in slots.iter().enumerate() {
         let mut langs = if options.langs.is_empty() {
             crate::load::text_languages(&slot.dir)
@@ -254,11 +202,15 @@ fn plan(slots: &[Slot], options: &BuildOptions) -> Vec<(String, String, usize)> 
             langs.push("*".into());
         }
         let name = folder_name(&slot.dir);
-        all.extend(langs.into_iter().map(|lang| (name.clone(), lang, i)));
+        all.extend(langs.into_iter().map(|lang| Planned {
+            profile: name.clone(),
+            lang,
+            slot: i,
+        }));
     }
     let mine = Shard::select(options.shard, all);
-    for (_, _, i) in &mine {
-        slots[*i].remaining.fetch_add(1, Ordering::Relaxed);
+    for doc in &mine {
+        slots[doc.slot].remaining.fetch_add(1, Ordering::Relaxed);
     }
     mine
 }
@@ -334,24 +286,40 @@ fn pool_threads(threads: usize, cores: usize) -> usize {
 mod tests {
     use super::*;
 
-    fn jobs() -> Vec<(String, String, usize)> {
+    fn doc(profile: &str, lang: &str, slot: usize) -> Planned {
+        Planned {
+            profile: profile.to_string(),
+            lang: lang.to_string(),
+            slot,
+        }
+    }
+
+    fn jobs() -> Vec<Planned> {
         let mut all = Vec::new();
         for (i, p) in ["a", "b", "c"].iter().enumerate() {
             for l in ["ru", "en", "fr"] {
-                all.push((p.to_string(), l.to_string(), i));
+                all.push(doc(p, l, i));
             }
         }
         all
     }
 
     /// Runs the jobs on one thread; the documents in the order they ran, and the reports.
-    fn run_recorded(jobs: &[(String, String, usize)]) -> (Vec<String>, Vec<DocReport>) {
+    fn run_recorded(jobs: &[Planned]) -> (Vec<String>, Vec<DocReport>) {
         let seen = Mutex::new(Vec::new());
-        let reports = run_language_major(jobs, 1, |(p, l, _)| {
-            seen.lock().unwrap().push(format!("{p}.{l}"));
-            let out = Path::new("out");
-            vec![DocReport::failed(out, p, l, Edition::Screen, Vec::new())]
-        });
+        let reports = run_language_major(
+            jobs,
+            1,
+            |Planned {
+                 profile: p,
+                 lang: l,
+                 ..
+             }| {
+                seen.lock().unwrap().push(format!("{p}.{l}"));
+                let out = Path::new("out");
+                vec![DocReport::failed(out, p, l, Edition::Screen, Vec::new())]
+            },
+        );
         (seen.into_inner().unwrap(), reports)
     }
 
@@ -371,7 +339,7 @@ mod tests {
             .collect();
         let want: Vec<(String, String)> = jobs
             .iter()
-            .map(|(p, l, _)| (p.clone(), l.clone()))
+            .map(|d| (d.profile.clone(), d.lang.clone()))
             .collect();
         assert_eq!(got, want);
     }
@@ -381,7 +349,7 @@ mod tests {
         let mut jobs = Vec::new();
         for i in 0..PROFILE_GROUP + 1 {
             for l in ["ru", "en"] {
-                jobs.push((format!("p{i:02}"), l.to_string(), i));
+                jobs.push(doc(&format!("p{i:02}"), l, i));
             }
         }
         let (seen, _) = run_recorded(&jobs);
@@ -399,18 +367,26 @@ mod tests {
     #[test]
     fn every_job_runs_once_on_two_threads() {
         let jobs = jobs();
-        let reports = run_language_major(&jobs, 2, |(p, l, _)| {
-            vec![DocReport::failed(
-                Path::new("out"),
-                p,
-                l,
-                Edition::Screen,
-                Vec::new(),
-            )]
-        });
+        let reports = run_language_major(
+            &jobs,
+            2,
+            |Planned {
+                 profile: p,
+                 lang: l,
+                 ..
+             }| {
+                vec![DocReport::failed(
+                    Path::new("out"),
+                    p,
+                    l,
+                    Edition::Screen,
+                    Vec::new(),
+                )]
+            },
+        );
         assert_eq!(reports.len(), jobs.len());
-        for (r, (p, l, _)) in reports.iter().zip(&jobs) {
-            assert_eq!((&r.profile, &r.lang), (p, l));
+        for (r, d) in reports.iter().zip(&jobs) {
+            assert_eq!((&r.profile, &r.lang), (&d.profile, &d.lang));
         }
     }
 

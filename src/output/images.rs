@@ -66,9 +66,9 @@ const METHOD: u32 = 1;
 /// A downsampled photograph, or `None` when the original is kept.
 type Downsampled = Option<Arc<Vec<u8>>>;
 
-/// More than a group of profiles of the batch (see the type's comment).
-const KEEP: usize = crate::build::PROFILE_GROUP + 4;
-const _: () = assert!(KEEP > crate::build::PROFILE_GROUP);
+/// How many photographs are kept: more than a group of profiles of the batch (see the type's
+/// comment; the batch asserts it).
+pub(crate) const KEEP: usize = 20;
 
 impl ScreenImages {
     /// Keep downsampled photographs in `dir` too, and look for them there.
@@ -97,7 +97,7 @@ impl ScreenImages {
             let made = downsample(bytes, width_mm)?;
             if let Some(f) = &file {
                 // A cache: a file that cannot be written is made again next time.
-                let _ = crate::build::write_atomically(f, &made);
+                let _ = crate::fs::write_atomically(f, &made);
             }
             Some(made)
         });
@@ -149,10 +149,11 @@ mod tests {
 
     #[test]
     fn the_cache_holds_a_group_of_profiles() {
-        // The batch's groups of profiles (build::PROFILE_GROUP) cycle through their covers
-        // once per language: all of them must stay, or every document downsamples again.
+        // The batch's groups of profiles (batch::PROFILE_GROUP, less than KEEP) cycle through
+        // their covers once per language: all of them must stay, or every document
+        // downsamples again.
         let images = ScreenImages::default();
-        let n = crate::build::PROFILE_GROUP as u32 + 1;
+        let n = KEEP as u32;
         let covers: Vec<Vec<u8>> = (0..n).map(|i| jpeg(1800 + i, 1200)).collect();
         let hash = |c: &[u8]| crate::hash::content_hash(c);
         let first: Vec<_> = covers

@@ -6,6 +6,15 @@
 use std::fmt;
 use std::str::FromStr;
 
+/// A planned document: a profile (by its folder's name) in one language, and the index of the
+/// profile in the batch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Planned {
+    pub profile: String,
+    pub lang: String,
+    pub slot: usize,
+}
+
 /// Shard `index` (1-based) of `count`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shard {
@@ -14,13 +23,10 @@ pub struct Shard {
 }
 
 impl Shard {
-    /// The items of `all` (documents named by profile and language) in this shard, or all of
-    /// them without a shard; sorted by name either way.
-    pub fn select<T>(
-        shard: Option<Shard>,
-        mut all: Vec<(String, String, T)>,
-    ) -> Vec<(String, String, T)> {
-        all.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    /// The documents of `all` in this shard, or all of them without a shard; sorted by
+    /// profile and language either way.
+    pub fn select(shard: Option<Shard>, mut all: Vec<Planned>) -> Vec<Planned> {
+        all.sort_by(|a, b| (&a.profile, &a.lang).cmp(&(&b.profile, &b.lang)));
         match shard {
             None => all,
             Some(s) => all
@@ -61,10 +67,14 @@ mod tests {
 
     #[test]
     fn shards_cover_everything_once() {
-        let docs = |order: &[usize]| -> Vec<(String, String, ())> {
+        let docs = |order: &[usize]| -> Vec<Planned> {
             order
                 .iter()
-                .map(|i| (format!("p{}", i / 3), format!("l{}", i % 3), ()))
+                .map(|i| Planned {
+                    profile: format!("p{}", i / 3),
+                    lang: format!("l{}", i % 3),
+                    slot: 0,
+                })
                 .collect()
         };
         let mut seen = Vec::new();
@@ -74,12 +84,12 @@ mod tests {
             let a = Shard::select(shard, docs(&[0, 1, 2, 3, 4, 5, 6]));
             let b = Shard::select(shard, docs(&[6, 5, 4, 3, 2, 1, 0]));
             assert_eq!(a, b);
-            seen.extend(a.into_iter().map(|(p, l, _)| format!("{p}.{l}")));
+            seen.extend(a.into_iter().map(|d| format!("{}.{}", d.profile, d.lang)));
         }
         seen.sort();
         let mut all: Vec<String> = docs(&[0, 1, 2, 3, 4, 5, 6])
             .into_iter()
-            .map(|(p, l, _)| format!("{p}.{l}"))
+            .map(|d| format!("{}.{}", d.profile, d.lang))
             .collect();
         all.sort();
         assert_eq!(seen, all);
