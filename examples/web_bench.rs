@@ -18,8 +18,7 @@ use mgi_press::Session;
 use mgi_press::edition::Edition;
 use mgi_press::typeset::{self, PdfSettings};
 use mgi_press::web::cover::CoverSizes;
-use mgi_press::batch::web::languages;
-use mgi_press::web::{Site, render};
+use mgi_press::web::{Language, Site, render};
 
 fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1000.0
@@ -31,17 +30,38 @@ fn median(mut v: Vec<f64>) -> f64 {
 }
 
 fn main() {
-    let runs: usize = std::env::var("BENCH_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(5);
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
     let root = std::env::current_dir().unwrap_or_default();
     let session = Session::open(&root, "mgi").unwrap_or_else(|d| {
         panic!("{}", mgi_press::diagnostics::render_all(&d));
     });
     let dir = root.join("profiles/valdoria");
-    let profile = session.load_checked(&dir).profile.expect("the sample loads");
-    let langs = languages(&session, &profile);
+    let profile = session
+        .load_checked(&dir)
+        .profile
+        .expect("the sample loads");
+    let langs: Vec<Language> = profile
+        .facts
+        .languages
+        .iter()
+        .map(|code| {
+            let pack = session.packs.by_lang.get(code);
+            let get = |k: &str| pack.and_then(|p| p.get(k)).map(str::to_string);
+            Language {
+                name: get("language.name").unwrap_or_else(|| code.clone()),
+                dir: get("language.dir").unwrap_or_else(|| "ltr".into()),
+                code: code.clone(),
+            }
+        })
+        .collect();
     let warm = CoverSizes::default();
     println!("web_bench: {runs} repetitions, medians in ms");
-    println!("| document | screen PDF | html, sizes cached | html, cold | warm / PDF | cold / PDF |");
+    println!(
+        "| document | screen PDF | html, sizes cached | html, cold | warm / PDF | cold / PDF |"
+    );
     println!("|---|---:|---:|---:|---:|---:|");
     for lang in ["en", "ar"] {
         let (mut pdf, mut hot, mut cold) = (Vec::new(), Vec::new(), Vec::new());
@@ -79,7 +99,11 @@ fn main() {
             cold.push(page(&CoverSizes::default()));
         }
         // The first repetition warms the caches (fonts, layout, cover sizes): left out.
-        let (p, h, c) = (median(pdf[1..].to_vec()), median(hot[1..].to_vec()), median(cold[1..].to_vec()));
+        let (p, h, c) = (
+            median(pdf[1..].to_vec()),
+            median(hot[1..].to_vec()),
+            median(cold[1..].to_vec()),
+        );
         println!(
             "| valdoria.{lang} | {p:.1} | {h:.1} | {c:.1} | {:.1} % | {:.1} % |",
             100.0 * h / p,

@@ -10,34 +10,45 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
+use mgi_press::batch::{BuildOptions, DocReport, Status};
 use mgi_press::edition::Edition;
-use mgi_press::web::cover::CoverSizes;
-use mgi_press::batch::web::{WebOptions, build_profile};
 
 const LANGS: [&str; 6] = ["en", "fr", "es", "pt", "ru", "ar"];
 
-/// The sample's html edition in all languages, built once for every test of this binary.
+/// The sample's html edition in all languages (`build --edition html`), built once for every
+/// test of this binary.
 fn site() -> &'static Path {
     static SITE: OnceLock<tempfile::TempDir> = OnceLock::new();
     SITE.get_or_init(|| {
         let out = tempfile::tempdir().unwrap();
-        write_site(out.path(), None);
+        let reports = build(out.path(), &[Edition::Html], &[], None, false);
+        assert!(
+            reports.iter().all(|r| r.status == Status::Built),
+            "{reports:#?}"
+        );
         out
     })
     .path()
 }
 
-fn write_site(out: &Path, base_url: Option<&str>) -> Vec<PathBuf> {
-    let options = WebOptions {
+/// `build --edition …` of the sample into `out`.
+fn build(
+    out: &Path,
+    editions: &[Edition],
+    langs: &[&str],
+    base_url: Option<&str>,
+    check: bool,
+) -> Vec<DocReport> {
+    let options = BuildOptions {
+        langs: langs.iter().map(|l| l.to_string()).collect(),
         out_dir: out.to_path_buf(),
-        langs: Vec::new(),
-        pdfs: vec![Edition::Screen, Edition::Print],
+        editions: editions.to_vec(),
         base_url: base_url.map(str::to_string),
+        check,
+        jobs: 1,
+        ..BuildOptions::default()
     };
-    match build_profile(common::session(), &common::sample(), &options, &CoverSizes::default()) {
-        Ok(folders) => folders,
-        Err(d) => panic!("{}", mgi_press::diagnostics::render_all(&d)),
-    }
+    mgi_press::batch::build(common::session(), &[common::sample()], &options, &|_| {})
 }
 
 fn page(lang: &str) -> PathBuf {
@@ -64,14 +75,21 @@ fn every_language_is_valid_html_for_the_nu_validator() {
     let jar = web_tools().join("node_modules/vnu-jar/build/dist/vnu.jar");
     require("vnu-jar", &jar);
     let mut cmd = Command::new("java");
-    cmd.arg("-jar").arg(&jar).args(["--format", "json", "--also-check-css"]);
+    cmd.arg("-jar")
+        .arg(&jar)
+        .args(["--format", "json", "--also-check-css"]);
     for lang in LANGS {
         cmd.arg(page(lang));
     }
     cmd.arg(site().join("assets/mgi.css"));
-    let out = cmd.output().expect("java runs (apt-get install default-jre-headless)");
+    let out = cmd
+        .output()
+        .expect("java runs (apt-get install default-jre-headless)");
     let report: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap_or_else(|e| {
-        panic!("vnu's report is not JSON ({e}): {}", String::from_utf8_lossy(&out.stderr))
+        panic!(
+            "vnu's report is not JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
     });
     let messages = report["messages"].as_array().expect("messages");
     let errors: Vec<String> = messages
@@ -86,13 +104,20 @@ fn every_language_is_valid_html_for_the_nu_validator() {
             )
         })
         .collect();
-    assert!(errors.is_empty(), "the Nu validator reports:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "the Nu validator reports:\n{}",
+        errors.join("\n")
+    );
 }
 
 #[test]
 fn english_and_arabic_have_no_axe_violations() {
     let tools = web_tools();
-    require("puppeteer-core and axe-core", &tools.join("node_modules/axe-core/axe.min.js"));
+    require(
+        "puppeteer-core and axe-core",
+        &tools.join("node_modules/axe-core/axe.min.js"),
+    );
     require("chromium", Path::new("/usr/bin/chromium"));
     let out = Command::new("node")
         .current_dir(&tools)
@@ -100,7 +125,11 @@ fn english_and_arabic_have_no_axe_violations() {
         .args([page("en"), page("ar")])
         .output()
         .expect("node runs");
-    assert!(out.status.success(), "axe.js failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "axe.js failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     for (file, result) in report.as_object().unwrap() {
         let violations = result["violations"].as_array().unwrap();
@@ -130,10 +159,18 @@ fn read(page: &Path) -> Read {
         .arg(page)
         .output()
         .expect("python3 runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let strings = |k: &str| -> Vec<String> {
-        v[k].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect()
+        v[k].as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap().to_string())
+            .collect()
     };
     Read {
         text: squash(v["text"].as_str().unwrap()),
@@ -209,7 +246,10 @@ fn expected(v: &serde_json::Value, out: &mut Expected) {
 
 fn view_json(lang: &str) -> serde_json::Value {
     let session = common::session();
-    let profile = session.load_checked(&common::sample()).profile.expect("the sample loads");
+    let profile = session
+        .load_checked(&common::sample())
+        .profile
+        .expect("the sample loads");
     let (view, _) = session.resolve(&profile, lang, false);
     serde_json::from_slice(&view.expect("the sample resolves").to_json()).unwrap()
 }
@@ -220,8 +260,16 @@ fn every_paragraph_footnote_and_source_address_is_on_the_page() {
         let page = read(&page(lang));
         let mut want = Expected::default();
         expected(&view_json(lang), &mut want);
-        assert!(want.texts.len() > 80, "{lang}: only {} texts", want.texts.len());
-        assert!(want.urls.len() > 5, "{lang}: only {} addresses", want.urls.len());
+        assert!(
+            want.texts.len() > 80,
+            "{lang}: only {} texts",
+            want.texts.len()
+        );
+        assert!(
+            want.urls.len() > 5,
+            "{lang}: only {} addresses",
+            want.urls.len()
+        );
         let missing: Vec<&String> = want
             .texts
             .iter()
@@ -246,7 +294,10 @@ fn every_link_on_the_page_has_its_target() {
         let dir = p.parent().unwrap();
         for href in &read.hrefs {
             if let Some(id) = href.strip_prefix('#') {
-                assert!(read.ids.iter().any(|i| i == id), "{lang}: nothing has the id {id}");
+                assert!(
+                    read.ids.iter().any(|i| i == id),
+                    "{lang}: nothing has the id {id}"
+                );
             } else if !href.contains(':') && !href.ends_with(".pdf") {
                 // Relative: the stylesheet, the cover's sizes, the other languages' pages.
                 assert!(dir.join(href).exists(), "{lang}: {href} does not exist");
@@ -259,9 +310,18 @@ fn every_link_on_the_page_has_its_target() {
         // Footnote references and notes come in pairs.
         let refs = read.ids.iter().filter(|i| i.starts_with("fnref-")).count();
         let notes = read.ids.iter().filter(|i| i.starts_with("fn-")).count();
-        assert!(refs > 5 && refs == notes, "{lang}: {refs} references, {notes} notes");
+        assert!(
+            refs > 5 && refs == notes,
+            "{lang}: {refs} references, {notes} notes"
+        );
         // The section anchors of the view model, the same in every language.
-        for anchor in ["sec-contents", "sec-objective", "sec-key-findings", "dim-rights", "sec-annexes"] {
+        for anchor in [
+            "sec-contents",
+            "sec-objective",
+            "sec-key-findings",
+            "dim-rights",
+            "sec-annexes",
+        ] {
             assert!(read.ids.iter().any(|i| i == anchor), "{lang}: no #{anchor}");
         }
     }
@@ -278,9 +338,9 @@ fn the_page_says_its_language_and_direction_and_has_one_title() {
 }
 
 #[test]
-fn a_rebuild_is_byte_identical_and_base_url_adds_the_absolute_links() {
+fn a_rebuild_is_byte_identical_and_stamped() {
     let again = tempfile::tempdir().unwrap();
-    write_site(again.path(), None);
+    build(again.path(), &[Edition::Html], &[], None, false);
     for lang in LANGS {
         let rel = format!("valdoria.{lang}/index.html");
         assert_eq!(
@@ -289,15 +349,55 @@ fn a_rebuild_is_byte_identical_and_base_url_adds_the_absolute_links() {
             "{rel}"
         );
     }
-    let assets = std::fs::read_dir(site().join("assets/covers")).unwrap().count();
+    let assets = std::fs::read_dir(site().join("assets/covers"))
+        .unwrap()
+        .count();
     assert!(assets >= 2, "{assets} cover sizes");
+    // The stamps cover the folders: nothing to do the next time, `--check` is content, and a
+    // page removed makes its document stale.
+    let next = build(again.path(), &[Edition::Html], &[], None, false);
+    assert!(
+        next.iter().all(|r| r.status == Status::Unchanged),
+        "{next:#?}"
+    );
+    let check = build(again.path(), &[Edition::Html], &[], None, true);
+    assert!(
+        check.iter().all(|r| r.status == Status::Unchanged),
+        "{check:#?}"
+    );
+    std::fs::remove_file(again.path().join("valdoria.fr/index.html")).unwrap();
+    let check = build(again.path(), &[Edition::Html], &["fr"], None, true);
+    assert_eq!(check[0].status, Status::Stale, "{check:#?}");
     let html = std::fs::read_to_string(page("en")).unwrap();
-    assert!(!html.contains("https://portal.example"));
     assert!(html.contains("href=\"../valdoria.fr/index.html\""));
-    assert!(html.contains("href=\"../valdoria.en.pdf\""));
+    assert!(
+        !html.contains("href=\"../valdoria.en.pdf\""),
+        "no PDF built, none linked"
+    );
+}
+
+#[test]
+fn the_pages_link_the_pdfs_built_with_them_and_base_url_adds_the_absolute_links() {
     let base = tempfile::tempdir().unwrap();
-    write_site(base.path(), Some("https://portal.example/mgi/"));
+    let url = Some("https://portal.example/mgi/");
+    let reports = build(
+        base.path(),
+        &[Edition::Screen, Edition::Html],
+        &["en"],
+        url,
+        false,
+    );
+    assert!(
+        reports.iter().all(|r| r.status == Status::Built),
+        "{reports:#?}"
+    );
     let html = std::fs::read_to_string(base.path().join("valdoria.en/index.html")).unwrap();
+    assert!(html.contains("href=\"../valdoria.en.pdf\""));
+    assert!(
+        !html.contains("print.pdf"),
+        "the print edition was not built"
+    );
+    assert!(base.path().join("valdoria.en.pdf").is_file());
     for wanted in [
         "<link rel=\"canonical\" href=\"https://portal.example/mgi/valdoria.en/\">",
         "<link rel=\"alternate\" hreflang=\"ar\" href=\"https://portal.example/mgi/valdoria.ar/\">",

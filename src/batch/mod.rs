@@ -10,7 +10,6 @@ mod report;
 mod shard;
 mod stamps;
 mod write;
-pub mod web;
 
 use std::path::{Path, PathBuf};
 

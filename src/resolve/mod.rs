@@ -4,8 +4,8 @@
 //! warning, or an error with `--strict`), and all rich text is parsed by [`markup`], with
 //! problems pointed at the exact place in the text file.
 
-mod annexes;
 pub mod anchors;
+mod annexes;
 mod back_cover;
 mod cover;
 mod findings;

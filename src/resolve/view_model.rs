@@ -5,7 +5,6 @@ use serde::Serialize;
 
 use super::annexes::Annexes;
 use super::back_cover::BackCover;
-use super::web::WebLabels;
 use super::cover::Cover;
 use super::findings::Dimension;
 use super::framework::Framework;
@@ -16,6 +15,7 @@ use super::legal::Legal;
 use super::meta::Meta;
 use super::objective::Objective;
 use super::sources::Sources;
+use super::web::WebLabels;
 
 /// Everything the layout needs for one document, already merged and parsed. It is the contract
 /// between Rust and the Typst layout (see `docs/view-model.md`); the layout reads it as JSON

@@ -36,7 +36,10 @@ pub fn shared(fonts_dir: &Path) -> Result<Files, String> {
             .map_err(|e| format!("cannot read {}: {e}", fonts_dir.join(&licence).display()))?;
         files.insert(format!("{DIR}/fonts/{licence}"), bytes);
     }
-    files.insert(format!("{DIR}/{STYLESHEET}"), stylesheet(&faces)?.into_bytes());
+    files.insert(
+        format!("{DIR}/{STYLESHEET}"),
+        stylesheet(&faces)?.into_bytes(),
+    );
     Ok(files)
 }
 
@@ -64,10 +67,16 @@ fn licences(dir: &Path) -> Result<Vec<String>, String> {
 
 /// The `@font-face` rules, then the hand-written stylesheet.
 pub fn stylesheet(faces: &[WebFace]) -> Result<String, String> {
-    let mut css = String::from("/* mgi-press web edition: fonts from fonts/ (generated), then the style. */\n");
+    let mut css = String::from(
+        "/* mgi-press web edition: fonts from fonts/ (generated), then the style. */\n",
+    );
     for face in faces {
         let name = file_name(&face.file)?;
-        let format = if name.to_ascii_lowercase().ends_with(".otf") { "opentype" } else { "truetype" };
+        let format = if name.to_ascii_lowercase().ends_with(".otf") {
+            "opentype"
+        } else {
+            "truetype"
+        };
         css.push_str(&format!(
             "@font-face {{\n  font-family: \"{}\";\n  src: url(\"fonts/{name}\") format(\"{format}\");\n  font-weight: {};\n  font-style: {};\n  font-display: swap;\n}}\n",
             face.family.replace('"', ""),
@@ -85,7 +94,11 @@ mod tests {
     fn luminance(hex: &str) -> f64 {
         let channel = |i: usize| {
             let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
-            if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
         };
         0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
     }
@@ -98,7 +111,9 @@ mod tests {
 
     /// The value of `--name: #xxxxxx;` in a piece of the stylesheet.
     fn var<'a>(css: &'a str, name: &str) -> &'a str {
-        let at = css.find(&format!("--{name}: #")).unwrap_or_else(|| panic!("--{name}"));
+        let at = css
+            .find(&format!("--{name}: #"))
+            .unwrap_or_else(|| panic!("--{name}"));
         let start = at + name.len() + 4;
         &css[start..start + 7]
     }

@@ -145,7 +145,11 @@ fn read_kept(dir: &std::path::Path, hash: &str) -> Option<Sizes> {
         let width = parts.next()?.parse().ok()?;
         let height = parts.next()?.parse().ok()?;
         let bytes = std::fs::read(dir.join(parts.next()?)).ok()?;
-        sizes.push(Size { width, height, bytes });
+        sizes.push(Size {
+            width,
+            height,
+            bytes,
+        });
     }
     (!sizes.is_empty()).then_some(Sizes { ext, sizes })
 }

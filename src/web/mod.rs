@@ -18,12 +18,12 @@ mod page;
 mod rich;
 mod site;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::resolve::ViewModel;
 use cover::CoverSizes;
-pub use site::{Files, Language, Rendered, Site, folder_name};
 use site::{CoverImage, SizeRef};
+pub use site::{Files, Language, Rendered, Site, folder_name};
 
 /// The page of one document and the shared files it needs. `covers` keeps the cover's sizes
 /// from one language (and, with [`CoverSizes::keep_in`], one build) to the next.
@@ -40,7 +40,9 @@ pub fn render(view: &ViewModel, site: &Site<'_>, covers: &CoverSizes) -> Result<
         h: html::Html::default(),
         notes: rich::Notes::default(),
     };
-    rendered.page.insert("index.html".into(), page.write().into_bytes());
+    rendered
+        .page
+        .insert("index.html".into(), page.write().into_bytes());
     Ok(rendered)
 }
 
@@ -64,7 +66,11 @@ fn cover_image(
     for s in &sizes.sizes {
         let rel = format!("{}/covers/{short}-{}.{}", assets::DIR, s.width, sizes.ext);
         assets.insert(rel.clone(), s.bytes.clone());
-        refs.push(SizeRef { path: rel, width: s.width, height: s.height });
+        refs.push(SizeRef {
+            path: rel,
+            width: s.width,
+            height: s.height,
+        });
     }
     // The same text as the PDF's alternative text for the photograph (`cover.typ`).
     let alt = match &view.cover.photo_credit {
@@ -83,45 +89,4 @@ fn local_path(path: &str, site: &Site<'_>) -> PathBuf {
         }
         _ => site.root.join(path.trim_start_matches('/')),
     }
-}
-
-/// Writes one document's folder and the shared files into `out_dir`: the shared files one by
-/// one (each atomically), the document's folder whole — built beside its place and renamed
-/// into it, the previous folder moved aside first and removed after, so a reader sees the old
-/// folder or the new one complete, never a mix (between the two renames there is an instant
-/// with no folder). A temporary way to produce the html edition until the build's output seam
-/// takes it over.
-pub fn write_document(
-    rendered: &Rendered,
-    shared: &Files,
-    out_dir: &Path,
-    profile: &str,
-    lang: &str,
-) -> std::io::Result<PathBuf> {
-    for (rel, bytes) in shared.iter().chain(&rendered.assets) {
-        let target = out_dir.join(rel);
-        if std::fs::read(&target).ok().as_deref() != Some(bytes.as_slice()) {
-            crate::fs::write_atomically(&target, bytes)?;
-        }
-    }
-    let folder = out_dir.join(folder_name(profile, lang));
-    // Made with the ordinary permissions (the umask's), unlike a temporary directory's 0700.
-    let fresh = out_dir.join(format!(".{}.new", folder_name(profile, lang)));
-    let _ = std::fs::remove_dir_all(&fresh);
-    std::fs::create_dir_all(&fresh)?;
-    for (rel, bytes) in &rendered.page {
-        let target = fresh.join(rel);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(&target, bytes)?;
-    }
-    let old = out_dir.join(format!(".{}.old", folder_name(profile, lang)));
-    let _ = std::fs::remove_dir_all(&old);
-    let had_old = std::fs::rename(&folder, &old).is_ok();
-    std::fs::rename(&fresh, &folder)?;
-    if had_old {
-        std::fs::remove_dir_all(&old)?;
-    }
-    Ok(folder)
 }

@@ -34,7 +34,8 @@ impl Page<'_> {
         );
         self.banner();
         self.contents();
-        self.h.open("main", &[("id", Some("main")), ("tabindex", Some("-1"))]);
+        self.h
+            .open("main", &[("id", Some("main")), ("tabindex", Some("-1"))]);
         self.chapters();
         self.h.close("main");
         self.footer();
@@ -50,14 +51,18 @@ impl Page<'_> {
         let site = self.site;
         self.h.open("head", &[]);
         self.h.line("<meta charset=\"utf-8\">");
-        self.h.line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        self.h
+            .line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         self.h.element("title", &[], &text(&v.meta.title));
         let description = self.description();
         self.meta_name("description", &description);
         self.meta_name("author", &v.meta.author);
         self.meta_name("keywords", &v.meta.keywords.join(", "));
         let css = format!("../{}/{}", super::assets::DIR, super::assets::STYLESHEET);
-        self.h.line(&html::start("link", &[("rel", Some("stylesheet")), ("href", Some(&css))]));
+        self.h.line(&html::start(
+            "link",
+            &[("rel", Some("stylesheet")), ("href", Some(&css))],
+        ));
         if let Some(base) = site.base_url {
             self.absolute_links(base, &description);
         }
@@ -65,7 +70,10 @@ impl Page<'_> {
     }
 
     fn meta_name(&mut self, name: &str, content: &str) {
-        self.h.line(&html::start("meta", &[("name", Some(name)), ("content", Some(content))]));
+        self.h.line(&html::start(
+            "meta",
+            &[("name", Some(name)), ("content", Some(content))],
+        ));
     }
 
     fn meta_property(&mut self, property: &str, content: &str) {
@@ -86,21 +94,35 @@ impl Page<'_> {
         let site = self.site;
         let page_url = |lang: &str| format!("{base}/{}/", folder_name(site.profile, lang));
         let own = page_url(&v.meta.lang);
-        self.h.line(&html::start("link", &[("rel", Some("canonical")), ("href", Some(&own))]));
+        self.h.line(&html::start(
+            "link",
+            &[("rel", Some("canonical")), ("href", Some(&own))],
+        ));
         for l in site.languages {
             let href = page_url(&l.code);
             self.h.line(&html::start(
                 "link",
-                &[("rel", Some("alternate")), ("hreflang", Some(&l.code)), ("href", Some(&href))],
+                &[
+                    ("rel", Some("alternate")),
+                    ("hreflang", Some(&l.code)),
+                    ("href", Some(&href)),
+                ],
             ));
         }
         // The reference language stands for the others (else the first listed).
-        let reference = site.languages.iter().find(|l| l.code == crate::project::REFERENCE_LANG);
+        let reference = site
+            .languages
+            .iter()
+            .find(|l| l.code == crate::project::REFERENCE_LANG);
         if let Some(first) = reference.or(site.languages.first()) {
             let href = page_url(&first.code);
             self.h.line(&html::start(
                 "link",
-                &[("rel", Some("alternate")), ("hreflang", Some("x-default")), ("href", Some(&href))],
+                &[
+                    ("rel", Some("alternate")),
+                    ("hreflang", Some("x-default")),
+                    ("href", Some(&href)),
+                ],
             ));
         }
         self.meta_property("og:type", "article");
@@ -125,12 +147,17 @@ impl Page<'_> {
         let v = self.view;
         self.h.open("header", &[("class", Some("banner"))]);
         self.h.open("div", &[("class", Some("masthead"))]);
-        self.h.element("p", &[("class", Some("wordmark"))], &text(&v.cover.publisher));
+        self.h.element(
+            "p",
+            &[("class", Some("wordmark"))],
+            &text(&v.cover.publisher),
+        );
         self.language_nav();
         self.pdf_nav();
         self.h.close("div");
         self.h.open("div", &[("class", Some("cover"))]);
-        self.h.element("p", &[("class", Some("cover-line"))], &text(&v.meta.header));
+        self.h
+            .element("p", &[("class", Some("cover-line"))], &text(&v.meta.header));
         let lines: Vec<String> = v
             .cover
             .title_lines
@@ -139,13 +166,22 @@ impl Page<'_> {
             .collect();
         let sub = format!("{} {} – {}", v.labels.profile, v.meta.year, v.meta.country);
         let sub = element("span", &[("class", Some("title-sub"))], &text(&sub));
-        self.h.element("h1", &[], &format!("{} {sub}", lines.join(" ")));
+        self.h
+            .element("h1", &[], &format!("{} {sub}", lines.join(" ")));
         self.strip();
         self.photo();
         let partner = format!(
             "{} {}",
-            element("span", &[("class", Some("partner-label"))], &text(&v.cover.partner_label)),
-            element("strong", &[("class", Some("partner-name"))], &text(&v.cover.partner))
+            element(
+                "span",
+                &[("class", Some("partner-label"))],
+                &text(&v.cover.partner_label)
+            ),
+            element(
+                "strong",
+                &[("class", Some("partner-name"))],
+                &text(&v.cover.partner)
+            )
         );
         self.h.element("p", &[("class", Some("partner"))], &partner);
         self.h.close("div");
@@ -160,7 +196,11 @@ impl Page<'_> {
             .iter()
             .map(|d| element("span", &[("class", Some(&format!("accent-{}", d.id)))], ""))
             .collect();
-        self.h.element("div", &[("class", Some("strip")), ("aria-hidden", Some("true"))], &spans);
+        self.h.element(
+            "div",
+            &[("class", Some("strip")), ("aria-hidden", Some("true"))],
+            &spans,
+        );
     }
 
     fn photo(&mut self) {
@@ -184,7 +224,8 @@ impl Page<'_> {
                 ("alt", Some(&c.alt)),
             ],
         );
-        self.h.element("figure", &[("class", Some("cover-photo"))], &img);
+        self.h
+            .element("figure", &[("class", Some("cover-photo"))], &img);
     }
 
     fn language_nav(&mut self) {
@@ -193,7 +234,13 @@ impl Page<'_> {
         if site.languages.len() < 2 {
             return;
         }
-        self.h.open("nav", &[("class", Some("languages")), ("aria-label", Some(&v.web.languages))]);
+        self.h.open(
+            "nav",
+            &[
+                ("class", Some("languages")),
+                ("aria-label", Some(&v.web.languages)),
+            ],
+        );
         self.h.open("ul", &[]);
         for l in site.languages {
             let href = format!("../{}/index.html", folder_name(site.profile, &l.code));
@@ -221,13 +268,22 @@ impl Page<'_> {
         if site.pdfs.is_empty() {
             return;
         }
-        self.h.open("nav", &[("class", Some("downloads")), ("aria-label", Some(&v.web.downloads))]);
+        self.h.open(
+            "nav",
+            &[
+                ("class", Some("downloads")),
+                ("aria-label", Some(&v.web.downloads)),
+            ],
+        );
         self.h.open("ul", &[]);
         for (edition, name) in site.pdfs {
             let href = format!("../{name}");
             let label = match *edition {
-                crate::edition::Edition::Screen => &v.web.pdf_screen,
                 crate::edition::Edition::Print => &v.web.pdf_print,
+                // Only PDFs are listed.
+                crate::edition::Edition::Screen | crate::edition::Edition::Html => {
+                    &v.web.pdf_screen
+                }
             };
             let link = element(
                 "a",
@@ -253,25 +309,36 @@ impl Page<'_> {
                 ("aria-labelledby", Some(&title_id)),
             ],
         );
-        self.h.element("h2", &[("id", Some(&title_id))], &text(&v.labels.contents));
+        self.h
+            .element("h2", &[("id", Some(&title_id))], &text(&v.labels.contents));
         self.h.open("ol", &[]);
         let entry = |anchor: &str, title: &str| {
             element("a", &[("href", Some(&format!("#{anchor}")))], &text(title))
         };
-        self.h.element("li", &[], &entry(&v.objective.anchor, &v.objective.title));
-        self.h.element("li", &[], &entry(&v.introduction.anchor, &v.introduction.title));
-        self.h.element("li", &[], &entry(&v.framework.anchor, &v.framework.title));
+        self.h
+            .element("li", &[], &entry(&v.objective.anchor, &v.objective.title));
+        self.h.element(
+            "li",
+            &[],
+            &entry(&v.introduction.anchor, &v.introduction.title),
+        );
+        self.h
+            .element("li", &[], &entry(&v.framework.anchor, &v.framework.title));
         self.h.open("li", &[]);
-        self.h.line(&entry(&v.key_findings.anchor, &v.key_findings.title));
+        self.h
+            .line(&entry(&v.key_findings.anchor, &v.key_findings.title));
         self.h.open("ol", &[("class", Some("dimensions"))]);
         for d in &v.dimensions {
             let link = dim_link(d, &d.title);
-            self.h.element("li", &[("class", Some(&format!("accent-{}", d.id)))], &link);
+            self.h
+                .element("li", &[("class", Some(&format!("accent-{}", d.id)))], &link);
         }
         self.h.close("ol");
         self.h.close("li");
-        self.h.element("li", &[], &entry(&v.sources.anchor, &v.sources.title));
-        self.h.element("li", &[], &entry(&v.annexes.anchor, &v.annexes.title));
+        self.h
+            .element("li", &[], &entry(&v.sources.anchor, &v.sources.title));
+        self.h
+            .element("li", &[], &entry(&v.annexes.anchor, &v.annexes.title));
         self.h.close("ol");
         self.h.close("nav");
     }
@@ -280,7 +347,12 @@ impl Page<'_> {
 
     fn chapters(&mut self) {
         let v = self.view;
-        self.simple_chapter(&v.objective.anchor, &v.objective.title, &v.objective.body, "objective");
+        self.simple_chapter(
+            &v.objective.anchor,
+            &v.objective.title,
+            &v.objective.body,
+            "objective",
+        );
         self.simple_chapter(
             &v.introduction.anchor,
             &v.introduction.title,
@@ -301,7 +373,11 @@ impl Page<'_> {
         let title_id = format!("{anchor}-title");
         self.h.open(
             "section",
-            &[("id", Some(anchor)), ("class", Some(class)), ("aria-labelledby", Some(&title_id))],
+            &[
+                ("id", Some(anchor)),
+                ("class", Some(class)),
+                ("aria-labelledby", Some(&title_id)),
+            ],
         );
         self.h.element("h2", &[("id", Some(&title_id))], title_html);
     }
@@ -309,7 +385,8 @@ impl Page<'_> {
     /// The chapter's notes, then its end.
     fn close_chapter(&mut self, anchor: &str) {
         let web = &self.view.web;
-        self.notes.flush(&mut self.h, anchor, &web.notes, &web.back_to_text, 3);
+        self.notes
+            .flush(&mut self.h, anchor, &web.notes, &web.back_to_text, 3);
         self.h.close("section");
     }
 
@@ -346,7 +423,8 @@ impl Page<'_> {
 
     /// A titled list of short texts (the framework's principles, objectives, is, is not).
     fn item_list(&mut self, title: &str, items: &[Blocks], tag: &str, class: &str) {
-        self.h.open("div", &[("class", Some(&format!("items {class}")))]);
+        self.h
+            .open("div", &[("class", Some(&format!("items {class}")))]);
         self.heading(4, title);
         self.h.open(tag, &[]);
         for item in items {
@@ -366,7 +444,8 @@ impl Page<'_> {
         self.h.close("div");
         self.h.open("ul", &[("class", Some("cards"))]);
         for d in &v.dimensions {
-            self.h.open("li", &[("class", Some(&format!("card accent-{}", d.id)))]);
+            self.h
+                .open("li", &[("class", Some(&format!("card accent-{}", d.id)))]);
             let link = dim_link(d, &d.card_title);
             self.h.element("h3", &[], &link);
             self.notes.blocks(&mut self.h, &d.description);
@@ -379,21 +458,38 @@ impl Page<'_> {
     fn dimension(&mut self, d: &Dimension) {
         let v = self.view;
         let title = format!("{} {}", dim_number(d), text(&d.title));
-        self.open_chapter(&d.anchor, &title, &format!("chapter dimension accent-{}", d.id));
+        self.open_chapter(
+            &d.anchor,
+            &title,
+            &format!("chapter dimension accent-{}", d.id),
+        );
         if let Some(cv) = d.conventions.as_ref().filter(|c| !c.rows.is_empty()) {
             self.heading(3, &format!("{} {}", cv.number, cv.heading));
             self.h.open("div", &[("class", Some("table-wrap"))]);
             self.h.open("table", &[("class", Some("conventions"))]);
-            let label = element("span", &[("class", Some("table-label"))], &text(&format!("{} 1.", v.labels.table)));
-            self.h.element("caption", &[], &format!("{label} {}", text(&cv.caption)));
+            let label = element(
+                "span",
+                &[("class", Some("table-label"))],
+                &text(&format!("{} 1.", v.labels.table)),
+            );
+            self.h
+                .element("caption", &[], &format!("{label} {}", text(&cv.caption)));
             self.h.open("thead", &[]);
             let col = |t: &str| element("th", &[("scope", Some("col"))], &text(t));
-            self.h.element("tr", &[], &format!("{}{}", col(&cv.col_convention), col(&cv.col_ratified)));
+            self.h.element(
+                "tr",
+                &[],
+                &format!("{}{}", col(&cv.col_convention), col(&cv.col_ratified)),
+            );
             self.h.close("thead");
             self.h.open("tbody", &[]);
             for r in &cv.rows {
                 let name = element("th", &[("scope", Some("row"))], &text(&r.name));
-                let class = if r.ratified { "ratified" } else { "not-ratified" };
+                let class = if r.ratified {
+                    "ratified"
+                } else {
+                    "not-ratified"
+                };
                 let cell = element("td", &[("class", Some(class))], &text(&r.text));
                 self.h.element("tr", &[], &format!("{name}{cell}"));
             }
@@ -404,7 +500,11 @@ impl Page<'_> {
         for s in &d.sections {
             self.heading(3, &format!("{} {}", s.number, s.heading));
             if s.body.is_empty() {
-                self.h.element("p", &[("class", Some("empty"))], &text(&v.labels.empty_section));
+                self.h.element(
+                    "p",
+                    &[("class", Some("empty"))],
+                    &text(&v.labels.empty_section),
+                );
             } else {
                 self.notes.blocks(&mut self.h, &s.body);
             }
@@ -428,7 +528,11 @@ impl Page<'_> {
                     if !title.trim().is_empty() && !ends {
                         entry.push('.');
                     }
-                    let link = element("a", &[("href", Some(url)), ("dir", Some("ltr"))], &text(url));
+                    let link = element(
+                        "a",
+                        &[("href", Some(url)), ("dir", Some("ltr"))],
+                        &text(url),
+                    );
                     entry.push_str(&format!(" {} {link}.", text(&v.labels.available_at)));
                 }
                 let body = element("span", &[("class", Some("source-title"))], &entry);
@@ -448,8 +552,13 @@ impl Page<'_> {
         self.h.open("ol", &[("class", Some("steps"))]);
         for step in &a.steps {
             self.h.open("li", &[]);
-            let num = element("span", &[("class", Some("step-num"))], &step.number.to_string());
-            self.h.element("h4", &[], &format!("{num} {}", text(&step.title)));
+            let num = element(
+                "span",
+                &[("class", Some("step-num"))],
+                &step.number.to_string(),
+            );
+            self.h
+                .element("h4", &[], &format!("{num} {}", text(&step.title)));
             self.notes.blocks(&mut self.h, &step.body);
             self.h.close("li");
         }
@@ -480,7 +589,11 @@ impl Page<'_> {
             &text(&v.meta.published_text),
         );
         let copyright = element("strong", &[], &text(&l.copyright));
-        self.h.element("p", &[("class", Some("copyright"))], &format!("{copyright} · {date}"));
+        self.h.element(
+            "p",
+            &[("class", Some("copyright"))],
+            &format!("{copyright} · {date}"),
+        );
         self.notes.blocks(&mut self.h, &l.licence);
         self.notes.blocks(&mut self.h, &l.permissions);
         if let Some(credit) = &v.cover.photo_credit {
@@ -489,7 +602,8 @@ impl Page<'_> {
         self.h.close("div");
         self.back_cover();
         let web = &v.web;
-        self.notes.flush(&mut self.h, "legal", &web.notes, &web.back_to_text, 2);
+        self.notes
+            .flush(&mut self.h, "legal", &web.notes, &web.back_to_text, 2);
         self.h.close("footer");
     }
 
@@ -497,12 +611,20 @@ impl Page<'_> {
         let v = self.view;
         let b = &v.back_cover;
         self.h.open("div", &[("class", Some("back-cover"))]);
-        let portal = element("a", &[("href", Some(&b.portal_url)), ("dir", Some("ltr"))], &text(&b.portal));
+        let portal = element(
+            "a",
+            &[("href", Some(&b.portal_url)), ("dir", Some("ltr"))],
+            &text(&b.portal),
+        );
         self.h.element("p", &[("class", Some("portal"))], &portal);
         if !b.social.is_empty() {
             self.h.open("ul", &[("class", Some("social"))]);
             for s in &b.social {
-                let network = element("span", &[("class", Some("network"))], &text(network_name(&s.network)));
+                let network = element(
+                    "span",
+                    &[("class", Some("network"))],
+                    &text(network_name(&s.network)),
+                );
                 let handle = element("span", &[("dir", Some("ltr"))], &text(&s.handle));
                 self.h.element("li", &[], &format!("{network} {handle}"));
             }
@@ -510,11 +632,18 @@ impl Page<'_> {
         }
         let mail = element(
             "a",
-            &[("href", Some(&format!("mailto:{}", b.email))), ("dir", Some("ltr"))],
+            &[
+                ("href", Some(&format!("mailto:{}", b.email))),
+                ("dir", Some("ltr")),
+            ],
             &text(&b.email),
         );
         self.h.element("p", &[("class", Some("email"))], &mail);
-        self.h.element("p", &[("class", Some("wordmark"))], &text(&v.cover.publisher));
+        self.h.element(
+            "p",
+            &[("class", Some("wordmark"))],
+            &text(&v.cover.publisher),
+        );
         self.h.close("div");
     }
 }
@@ -529,7 +658,10 @@ fn dim_link(d: &Dimension, title: &str) -> String {
     let title = element("span", &[("class", Some("t"))], &text(title));
     element(
         "a",
-        &[("class", Some("dim-link")), ("href", Some(&format!("#{}", d.anchor)))],
+        &[
+            ("class", Some("dim-link")),
+            ("href", Some(&format!("#{}", d.anchor))),
+        ],
         &format!("{} {title}", dim_number(d)),
     )
 }

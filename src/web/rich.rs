@@ -57,7 +57,10 @@ impl Notes {
             None => {
                 self.unnumbered += 1;
                 let n = self.unnumbered;
-                (format!("s{n}"), "*".repeat(n.min(3)) + &"†".repeat(n.saturating_sub(3)))
+                (
+                    format!("s{n}"),
+                    "*".repeat(n.min(3)) + &"†".repeat(n.saturating_sub(3)),
+                )
             }
         };
         let html = self.inlines(content);
@@ -96,7 +99,13 @@ impl Notes {
 
     /// Blocks inside an element that is itself a paragraph-like box (a list item, a card): a
     /// single paragraph is written inline, anything else as blocks.
-    pub fn blocks_in(&mut self, h: &mut Html, tag: &str, attrs: &[(&str, Option<&str>)], blocks: &[Block]) {
+    pub fn blocks_in(
+        &mut self,
+        h: &mut Html,
+        tag: &str,
+        attrs: &[(&str, Option<&str>)],
+        blocks: &[Block],
+    ) {
         if let [Block::Par { content }] = blocks {
             let inner = self.inlines(content);
             h.element(tag, attrs, &inner);
@@ -118,7 +127,11 @@ impl Notes {
         // (labelled sections) must have names of their own.
         let title_id = format!("notes-{chapter}");
         h.open("section", &[("class", Some("notes"))]);
-        h.element(&format!("h{level}"), &[("id", Some(&title_id))], &html::text(heading));
+        h.element(
+            &format!("h{level}"),
+            &[("id", Some(&title_id))],
+            &html::text(heading),
+        );
         h.open("ol", &[]);
         for note in std::mem::take(&mut self.pending) {
             let back_label = back.replace("{number}", &note.label);
@@ -131,7 +144,11 @@ impl Notes {
                 ],
                 "↩",
             );
-            let number = html::element("span", &[("class", Some("note-num"))], &html::text(&note.label));
+            let number = html::element(
+                "span",
+                &[("class", Some("note-num"))],
+                &html::text(&note.label),
+            );
             h.element(
                 "li",
                 &[("id", Some(&format!("fn-{}", note.id)))],
@@ -150,7 +167,9 @@ pub fn plain(nodes: &[Inline]) -> String {
         match node {
             Inline::Text { text } => out.push_str(text),
             Inline::Linebreak => out.push(' '),
-            Inline::Strong { content } | Inline::Emph { content } | Inline::Link { content, .. } => {
+            Inline::Strong { content }
+            | Inline::Emph { content }
+            | Inline::Link { content, .. } => {
                 out.push_str(&plain(content));
             }
             Inline::Note { .. } | Inline::Mark { .. } => {}

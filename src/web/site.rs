@@ -76,4 +76,3 @@ impl CoverImage {
 pub fn folder_name(profile: &str, lang: &str) -> String {
     format!("{profile}.{lang}")
 }
-
