@@ -30,6 +30,7 @@ pub mod review;
 pub mod scaffold;
 pub mod session;
 pub mod typeset;
+pub mod web;
 
 pub use batch::{BuildOptions, DocReport, Status};
 pub use diagnostics::{Diagnostic, Severity};

@@ -25,6 +25,8 @@ pub struct Session {
     pub names: DisplayNames,
     /// Downsampled cover photographs of the screen edition.
     screen_images: ScreenImages,
+    /// The html edition's cover sizes.
+    cover_sizes: crate::web::cover::CoverSizes,
     /// The print edition's output profiles, each read once.
     output_profiles: OutputProfiles,
 }
@@ -66,6 +68,7 @@ impl Session {
             pack_diagnostics,
             names,
             screen_images: ScreenImages::default(),
+            cover_sizes: crate::web::cover::CoverSizes::default(),
             output_profiles: OutputProfiles::default(),
         })
     }
@@ -211,12 +214,25 @@ impl Session {
     }
 
     /// What the outputs read of this session (see [`crate::output`]).
-    pub fn output_context<'a>(&'a self, screen_standards: &'a [String]) -> output::Context<'a> {
+    /// `base_url` and `editions` (the run's, whose PDFs the web pages link to) are read by
+    /// the html edition.
+    pub fn output_context<'a>(
+        &'a self,
+        screen_standards: &'a [String],
+        base_url: Option<&'a str>,
+        editions: &'a [Edition],
+    ) -> output::Context<'a> {
         output::Context {
             typesetting: self.typesetting(),
             screen_images: &self.screen_images,
             output_profiles: &self.output_profiles,
             screen_standards,
+            web: output::WebSettings {
+                base_url,
+                editions,
+                packs: &self.packs,
+                covers: &self.cover_sizes,
+            },
         }
     }
 
@@ -243,12 +259,13 @@ impl Session {
     fn substitutes(&self, profile: &Profile, vm: &ViewModel) -> Vec<(String, Vec<u8>, String)> {
         match vm.meta.edition {
             Edition::Screen => output::ScreenPdf::substitutes(&self.screen_images, profile),
-            Edition::Print => Vec::new(),
+            Edition::Print | Edition::Html => Vec::new(),
         }
     }
 
     /// Keep the screen edition's downsampled photographs in `dir` between runs.
     pub fn keep_screen_images_in(&self, dir: PathBuf) {
-        self.screen_images.keep_in(dir);
+        self.screen_images.keep_in(dir.clone());
+        self.cover_sizes.keep_in(dir);
     }
 }

@@ -20,6 +20,7 @@ const FLOORS: &[(&str, &[&str])] = &[
             "preflight",
             "review",
             "scaffold",
+            "web",
         ],
     ),
     ("outputs", &["output"]),

@@ -62,7 +62,11 @@ impl<'a> Run<'a> {
     }
 
     fn context(&self) -> output::Context<'_> {
-        self.session.output_context(&self.options.standards)
+        self.session.output_context(
+            &self.options.standards,
+            self.options.base_url.as_deref(),
+            &self.options.editions,
+        )
     }
 }
 
@@ -223,6 +227,15 @@ impl Made<'_> {
             let path = dir.join(file);
             write_atomically(&path, png)
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+        // Shared files first (the html edition's stylesheet, fonts and cover sizes), each
+        // written only when it differs, so that a page never refers to a missing one.
+        for (rel, bytes) in &produced.shared {
+            let path = out_dir.join(rel);
+            if std::fs::read(&path).ok().as_deref() != Some(bytes.as_slice()) {
+                write_atomically(&path, bytes)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            }
         }
         match &produced.files {
             Files::One(bytes) => write_atomically(&target, bytes),

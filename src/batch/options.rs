@@ -29,6 +29,9 @@ pub struct BuildOptions {
     pub jobs: usize,
     /// Write page previews and a cover thumbnail at this resolution (`--png --dpi N`).
     pub previews: Option<u32>,
+    /// Where the output folder is published (`--base-url`), for the html edition's absolute
+    /// links.
+    pub base_url: Option<String>,
 }
 
 impl Default for BuildOptions {
@@ -45,6 +48,7 @@ impl Default for BuildOptions {
             shard: None,
             jobs: 1,
             previews: None,
+            base_url: None,
         }
     }
 }

@@ -127,10 +127,12 @@ pub struct DocumentsArgs {
     /// controls, Typst's warnings (for release builds and CI gates).
     #[arg(long)]
     pub deny_warnings: bool,
-    /// Which edition to build: `screen` (sRGB, PDF/A-2b + PDF/UA-1, `<profile>.<lang>.pdf`),
-    /// `print` (CMYK PDF/X-4 with bleed and crop marks, `<profile>.<lang>.print.pdf`) or both.
-    #[arg(long, value_enum, default_value = "screen")]
-    pub edition: EditionArg,
+    /// Which editions to build: `screen` (sRGB, PDF/A-2b + PDF/UA-1, `<profile>.<lang>.pdf`),
+    /// `print` (CMYK PDF/X-4 with bleed and crop marks, `<profile>.<lang>.print.pdf`), `html`
+    /// (a web page, `<profile>.<lang>/index.html`, shared files in `assets/`); a list
+    /// (`screen,print,html`) or the flag repeated; `both` (screen and print) or `all`.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "screen")]
+    pub edition: Vec<EditionArg>,
 }
 
 #[derive(Args)]
@@ -157,29 +159,43 @@ impl SingleEdition {
     }
 }
 
-/// `--edition`.
+/// One word of `--edition`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum EditionArg {
     Print,
     Screen,
+    Html,
     Both,
+    All,
 }
 
-impl EditionArg {
-    pub fn editions(self) -> Vec<mgi_press::edition::Edition> {
-        use mgi_press::edition::Edition;
-        match self {
-            EditionArg::Print => vec![Edition::Print],
-            EditionArg::Screen => vec![Edition::Screen],
-            EditionArg::Both => vec![Edition::Screen, Edition::Print],
-        }
-    }
+/// The editions `--edition` names, each once, in the order screen, print, html.
+pub fn editions(words: &[EditionArg]) -> Vec<mgi_press::edition::Edition> {
+    use mgi_press::edition::Edition;
+    let named = |e: Edition| {
+        words.iter().any(|w| match w {
+            EditionArg::Print => e == Edition::Print,
+            EditionArg::Screen => e == Edition::Screen,
+            EditionArg::Html => e == Edition::Html,
+            EditionArg::Both => e != Edition::Html,
+            EditionArg::All => true,
+        })
+    };
+    [Edition::Screen, Edition::Print, Edition::Html]
+        .into_iter()
+        .filter(|&e| named(e))
+        .collect()
 }
 
 #[derive(Args)]
 pub struct BuildArgs {
     #[command(flatten)]
     pub docs: DocumentsArgs,
+    /// The address the output folder is published at (`https://…/mgi/`): the html edition
+    /// then also writes the links that must be absolute (canonical, hreflang alternates, Open
+    /// Graph).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
     /// PDF standards of the screen edition instead of a-2b + ua-1, e.g. a-3b (repeatable).
     #[arg(long = "pdf-standard")]
     pub pdf_standards: Vec<String>,
@@ -379,5 +395,10 @@ pub struct PreflightArgs {
 }
 
 fn parse_edition(s: &str) -> Result<mgi_press::edition::Edition, String> {
-    s.parse()
+    match s.parse()? {
+        mgi_press::edition::Edition::Html => {
+            Err("a preflight checks a PDF: print or screen".into())
+        }
+        pdf => Ok(pdf),
+    }
 }

@@ -14,7 +14,7 @@ use super::progress::{Progress, result_line};
 use super::{CmdResult, languages, open, out, out_json, report};
 
 pub fn run(args: BuildArgs, style: &RenderStyle) -> CmdResult {
-    let editions = args.docs.edition.editions();
+    let editions = super::args::editions(&args.docs.edition);
     if !args.pdf_standards.is_empty() && !editions.contains(&Edition::Screen) {
         let d = Diagnostic::error("`--pdf-standard` sets the standards of the screen edition")
             .with_hint("the print edition is always PDF/X-4; use `--edition screen` or `both`");
@@ -48,6 +48,7 @@ pub fn run(args: BuildArgs, style: &RenderStyle) -> CmdResult {
         shard: args.shard,
         jobs,
         previews: args.png.then_some(args.dpi),
+        base_url: args.base_url,
     };
     let progress = Progress::new(args.quiet, *style);
     let reports = mgi_press::batch::build(&session, &dirs, &options, &|r| progress.done(r));

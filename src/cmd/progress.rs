@@ -74,12 +74,11 @@ impl Progress {
 /// `built     out/x.en.pdf (26 pages, 480 ms)` and the like.
 pub fn result_line(r: &DocReport) -> String {
     match r.status {
-        Status::Built => format!(
-            "built     {} ({} pages, {} ms)",
-            r.output,
-            r.pages.unwrap_or(0),
-            r.millis
-        ),
+        // A web page has no pages.
+        Status::Built => match r.pages {
+            Some(pages) => format!("built     {} ({pages} pages, {} ms)", r.output, r.millis),
+            None => format!("built     {} ({} ms)", r.output, r.millis),
+        },
         Status::Unchanged => format!("unchanged {}", r.output),
         Status::Stale => format!(
             "stale     {} ({})",

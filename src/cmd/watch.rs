@@ -32,7 +32,7 @@ pub fn run(args: WatchArgs, style: &RenderStyle) -> CmdResult {
         out_dir: args.docs.out.clone(),
         strict: args.docs.strict,
         deny_warnings: args.docs.deny_warnings,
-        editions: args.docs.edition.editions(),
+        editions: super::args::editions(&args.docs.edition),
         jobs: 1,
         ..BuildOptions::default()
     };

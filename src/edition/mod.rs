@@ -1,6 +1,7 @@
-//! The two editions of a publication: the print edition for the printer (PDF/X-4: CMYK, an
-//! output intent, bleed, crop marks, trim and bleed boxes) and the screen edition for the web
-//! portal (sRGB brand colours, PDF/A-2b with PDF/UA-1, light images).
+//! The editions of a publication: the print edition for the printer (PDF/X-4: CMYK, an
+//! output intent, bleed, crop marks, trim and bleed boxes), the screen edition for the web
+//! portal (sRGB brand colours, PDF/A-2b with PDF/UA-1, light images), and the html edition, a
+//! web page per document (`crate::web`).
 
 pub mod icc;
 
@@ -27,6 +28,8 @@ pub enum Edition {
     Print,
     #[default]
     Screen,
+    /// A web page per document; never laid out by Typst (its view model is the screen's).
+    Html,
 }
 
 impl Edition {
@@ -34,7 +37,13 @@ impl Edition {
         match self {
             Edition::Print => "print",
             Edition::Screen => "screen",
+            Edition::Html => "html",
         }
+    }
+
+    /// Whether the edition is a PDF (laid out by Typst).
+    pub fn is_pdf(self) -> bool {
+        self != Edition::Html
     }
 }
 
@@ -50,7 +59,10 @@ impl FromStr for Edition {
         match s {
             "print" => Ok(Edition::Print),
             "screen" => Ok(Edition::Screen),
-            _ => Err(format!("unknown edition `{s}` (known: print, screen)")),
+            "html" => Ok(Edition::Html),
+            _ => Err(format!(
+                "unknown edition `{s}` (known: print, screen, html)"
+            )),
         }
     }
 }

@@ -4,6 +4,7 @@
 //! and named. What an edition *is* is plain data in [`crate::edition`], low on the ladder; what
 //! an output *does* is here, above the stages and below the session.
 
+mod html;
 pub mod images;
 mod pdf;
 pub mod pdfx;
@@ -15,11 +16,14 @@ mod typesetting;
 
 use crate::edition::Edition;
 
+pub use html::HtmlPage;
 pub use images::ScreenImages;
 pub use print::PrintPdf;
 pub use profiles::OutputProfiles;
 pub use screen::{SCREEN_STANDARDS, ScreenPdf};
-pub use seam::{Context, Document, Files, Output, PdfPlan, Prepared, Produced, written_hash};
+pub use seam::{
+    Context, Document, Files, Output, PdfPlan, Prepared, Produced, WebSettings, written_hash,
+};
 pub use typesetting::{
     LaidOut, Typesetting, lay_out, lay_out_checked, pdf_settings, publication_date,
 };
@@ -29,5 +33,6 @@ pub fn of(edition: Edition) -> &'static dyn Output {
     match edition {
         Edition::Screen => &ScreenPdf,
         Edition::Print => &PrintPdf,
+        Edition::Html => &HtmlPage,
     }
 }

@@ -93,6 +93,7 @@ impl Output for PrintPdf {
             compiled: Some(done.compiled),
             compile_ms: done.compile_ms,
             export_ms: done.export_ms + start.elapsed().as_secs_f64() * 1000.0,
+            shared: Vec::new(),
         })
     }
 }

@@ -84,6 +84,7 @@ impl Output for ScreenPdf {
             compiled: Some(done.compiled),
             compile_ms: done.compile_ms,
             export_ms: done.export_ms,
+            shared: Vec::new(),
         })
     }
 }

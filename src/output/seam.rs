@@ -11,9 +11,10 @@ use super::typesetting::Typesetting;
 use crate::diagnostics::{Diagnostic, WarningPolicy};
 use crate::edition::Edition;
 use crate::edition::icc::OutputProfile;
-use crate::load::Profile;
+use crate::load::{Packs, Profile};
 use crate::resolve::ViewModel;
 use crate::typeset::{Compiled, PdfSettings};
+use crate::web::cover::CoverSizes;
 
 /// What the outputs read of a run, shared by all its documents.
 #[derive(Clone, Copy)]
@@ -26,6 +27,21 @@ pub struct Context<'a> {
     pub output_profiles: &'a OutputProfiles,
     /// PDF standards asked for the screen edition (`--pdf-standard`); empty: the default.
     pub screen_standards: &'a [String],
+    /// What the html edition reads of the run.
+    pub web: WebSettings<'a>,
+}
+
+/// What the html edition reads of the run.
+#[derive(Clone, Copy)]
+pub struct WebSettings<'a> {
+    /// `--base-url`, for the links that must be absolute.
+    pub base_url: Option<&'a str>,
+    /// The run's editions: the pages link to the PDFs built with them.
+    pub editions: &'a [Edition],
+    /// The languages' own names (`language.name` of each pack).
+    pub packs: &'a Packs,
+    /// The cover's sizes, shared by a profile's languages and kept between runs.
+    pub covers: &'a CoverSizes,
 }
 
 /// One document: a profile in one language, resolved for the output's edition.
@@ -109,6 +125,10 @@ pub struct Produced {
     /// Milliseconds spent laying out, and exporting or rendering.
     pub compile_ms: f64,
     pub export_ms: f64,
+    /// Files shared by the documents of the output folder, by path relative to it (the html
+    /// edition's stylesheet, fonts and cover sizes): written when they differ from what is
+    /// there, outside the document's own file or folder and stamp.
+    pub shared: Vec<(String, Vec<u8>)>,
 }
 
 /// One output of a document.

@@ -19,7 +19,7 @@ pub fn check(events: &[Event], edition: Edition, trim: Option<Rect>, out: &mut C
             device_spaces(events, true, out);
             ink(events, trim, out);
         }
-        Edition::Screen => device_spaces(events, false, out),
+        Edition::Screen | Edition::Html => device_spaces(events, false, out),
     }
     for event in events {
         match event {

@@ -15,7 +15,7 @@ use super::{Collector, Edition, ObjectRef, Severity, rule};
 pub fn threshold(edition: Edition) -> (f64, Severity) {
     match edition {
         Edition::Print => (300.0, Severity::Error),
-        Edition::Screen => (150.0, Severity::Warning),
+        Edition::Screen | Edition::Html => (150.0, Severity::Warning),
     }
 }
 

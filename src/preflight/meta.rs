@@ -145,7 +145,7 @@ fn intent(doc: &Document, catalog: &Dictionary) -> Option<Intent> {
 pub fn check(_doc: &Document, meta: &Meta, edition: Edition, out: &mut Collector) {
     match edition {
         Edition::Print => print(meta, out),
-        Edition::Screen => screen(meta, out),
+        Edition::Screen | Edition::Html => screen(meta, out),
     }
 }
 

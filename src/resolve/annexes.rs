@@ -10,6 +10,8 @@ use super::origin::Origins;
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Annexes {
     pub title: String,
+    /// The part's anchor (`anchors.rs`): its label in the PDF, its id on the web page.
+    pub anchor: String,
     pub migof_title: String,
     pub migof_body: Blocks,
     pub process_title: String,
@@ -47,6 +49,7 @@ pub fn annexes(r: &mut Resolver<'_>) -> Annexes {
     let mut src = Origins::default();
     Annexes {
         title: src.take("title", r.pack_keyed("annexes.title")),
+        anchor: super::anchors::ANNEXES.to_string(),
         migof_title: src.take("migof_title", r.pack_keyed("annexes.migof_title")),
         migof_body: r.pack_blocks("annexes.migof_body"),
         process_title: src.take("process_title", r.pack_keyed("annexes.process_title")),

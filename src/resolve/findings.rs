@@ -15,6 +15,8 @@ use crate::load::model::facts::Facts;
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Dimension {
     pub id: String,
+    /// `dim-<id>` (`anchors.rs`): its label in the PDF, its id on the web page.
+    pub anchor: String,
     pub number: usize,
     pub title: String,
     pub card_title: String,
@@ -107,6 +109,7 @@ fn dimension(
     let mut src = Origins::default();
     Dimension {
         id: d.to_string(),
+        anchor: super::anchors::dimension(d),
         number,
         title: src.take("title", r.pack_keyed(&format!("dimensions.{d}.title"))),
         card_title: src.take(

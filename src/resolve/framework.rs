@@ -11,6 +11,8 @@ use super::origin::Origins;
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Framework {
     pub title: String,
+    /// The part's anchor (`anchors.rs`): its label in the PDF, its id on the web page.
+    pub anchor: String,
     pub migof_title: String,
     pub migof_body: Blocks,
     pub principles_title: String,
@@ -33,6 +35,7 @@ pub fn framework(r: &mut Resolver<'_>) -> Framework {
     let mut src = Origins::default();
     Framework {
         title: src.take("title", r.pack_keyed("framework.title")),
+        anchor: super::anchors::FRAMEWORK.to_string(),
         migof_title: src.take("migof_title", r.pack_keyed("framework.migof_title")),
         migof_body: r.pack_blocks("framework.migof_body"),
         principles_title: src.take(

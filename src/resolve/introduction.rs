@@ -11,6 +11,8 @@ use super::origin::Origins;
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Introduction {
     pub title: String,
+    /// The part's anchor (`anchors.rs`): its label in the PDF, its id on the web page.
+    pub anchor: String,
     pub body: Blocks,
     /// Where each plain field comes from (see `origin.rs`).
     #[serde(skip_serializing_if = "Origins::is_empty")]
@@ -25,6 +27,7 @@ pub fn introduction(r: &mut Resolver<'_>) -> Introduction {
     let mut src = Origins::default();
     Introduction {
         title: src.take("title", r.pack_keyed("introduction.title")),
+        anchor: super::anchors::INTRODUCTION.to_string(),
         body,
         src,
     }

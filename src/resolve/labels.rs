@@ -18,6 +18,8 @@ pub struct Labels {
     pub no_date: String,
     pub empty_section: String,
     pub contents: String,
+    /// The contents' anchor (`anchors.rs`; the contents have no part of their own).
+    pub contents_anchor: String,
     /// Where each label comes from (see `origin.rs`).
     #[serde(skip_serializing_if = "Origins::is_empty")]
     pub src: Origins,
@@ -35,6 +37,7 @@ pub fn labels(r: &mut Resolver<'_>) -> Labels {
         no_date: src.take("no_date", r.pack_keyed("labels.no_date")),
         empty_section: src.take("empty_section", r.pack_keyed("labels.empty_section")),
         contents: src.take("contents", r.pack_keyed("contents.title")),
+        contents_anchor: super::anchors::CONTENTS.to_string(),
         src,
     }
 }

@@ -116,7 +116,7 @@ impl Meta {
         self.edition = edition;
         (self.bleed_mm, self.crop_marks) = match edition {
             Edition::Print => (print.bleed_mm, print.crop_marks),
-            Edition::Screen => (0.0, false),
+            Edition::Screen | Edition::Html => (0.0, false),
         };
     }
 }

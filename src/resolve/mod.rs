@@ -4,6 +4,7 @@
 //! warning, or an error with `--strict`), and all rich text is parsed by [`markup`], with
 //! problems pointed at the exact place in the text file.
 
+pub mod anchors;
 mod annexes;
 mod back_cover;
 mod cover;
@@ -22,6 +23,7 @@ mod options;
 pub mod origin;
 mod sources;
 mod view_model;
+mod web;
 
 pub use annexes::{Annexes, Step};
 pub use back_cover::{BackCover, Social};
@@ -39,6 +41,7 @@ pub use objective::Objective;
 pub use options::{Options, Provenance};
 pub use sources::{SourceEntry, SourceGroup, Sources, source_keys};
 pub use view_model::ViewModel;
+pub use web::WebLabels;
 
 use crate::diagnostics::Diagnostic;
 use crate::load::{Packs, Profile};
@@ -132,6 +135,7 @@ fn view_model(r: &mut Resolver<'_>, project: &Project, profile: &Profile) -> Vie
     let sources = sources::sources(r, facts, &labels);
     let annexes = annexes::annexes(r);
     let back_cover = back_cover::back_cover(r);
+    let web = web::web(r);
     let meta = meta::meta(
         r,
         facts,
@@ -154,6 +158,7 @@ fn view_model(r: &mut Resolver<'_>, project: &Project, profile: &Profile) -> Vie
         sources,
         annexes,
         back_cover,
+        web,
     };
     notes::number(&mut vm);
     vm

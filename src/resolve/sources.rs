@@ -13,6 +13,8 @@ use crate::load::model::facts::Facts;
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Sources {
     pub title: String,
+    /// The part's anchor (`anchors.rs`): its label in the PDF, its id on the web page.
+    pub anchor: String,
     pub groups: Vec<SourceGroup>,
     /// Where each plain field comes from (see `origin.rs`).
     #[serde(skip_serializing_if = "Origins::is_empty")]
@@ -66,6 +68,7 @@ pub fn sources(r: &mut Resolver<'_>, facts: &Facts, labels: &Labels) -> Sources 
     let mut src = Origins::default();
     Sources {
         title: src.take("title", r.pack_keyed("sources.title")),
+        anchor: super::anchors::SOURCES.to_string(),
         groups,
         src,
     }

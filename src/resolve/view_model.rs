@@ -15,6 +15,7 @@ use super::legal::Legal;
 use super::meta::Meta;
 use super::objective::Objective;
 use super::sources::Sources;
+use super::web::WebLabels;
 
 /// Everything the layout needs for one document, already merged and parsed. It is the contract
 /// between Rust and the Typst layout (see `docs/view-model.md`); the layout reads it as JSON
@@ -33,6 +34,8 @@ pub struct ViewModel {
     pub sources: Sources,
     pub annexes: Annexes,
     pub back_cover: BackCover,
+    /// Words only the web edition shows.
+    pub web: WebLabels,
 }
 
 impl ViewModel {

@@ -64,3 +64,39 @@ impl FontSet {
         })
     }
 }
+
+/// A font file of the folder as a web page declares it in `@font-face`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebFace {
+    pub file: PathBuf,
+    pub family: String,
+    /// 100–900.
+    pub weight: u16,
+    pub italic: bool,
+}
+
+/// The single-font files (`.ttf`, `.otf`) of `dir`, sorted by name, with the family, weight
+/// and style Typst reads from them, for the web edition's stylesheet. Collections (`.ttc`,
+/// `.otc`) are left out: `@font-face` cannot name one font of a collection.
+pub fn web_faces(dir: &Path) -> Result<Vec<WebFace>, String> {
+    let set = load_fonts(dir)?;
+    let mut faces = Vec::new();
+    for path in &set.files {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !matches!(ext.to_ascii_lowercase().as_str(), "ttf" | "otf") {
+            continue;
+        }
+        let data =
+            std::fs::read(path).map_err(|e| format!("cannot read font {}: {e}", path.display()))?;
+        let font = Font::new(Bytes::new(data), 0)
+            .ok_or_else(|| format!("{} is not a font typst can read", path.display()))?;
+        let info = font.info();
+        faces.push(WebFace {
+            file: path.clone(),
+            family: info.family.clone(),
+            weight: info.variant.weight.to_number(),
+            italic: info.variant.style != typst::text::FontStyle::Normal,
+        });
+    }
+    Ok(faces)
+}

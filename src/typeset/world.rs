@@ -256,7 +256,7 @@ impl World for DocWorld {
     fn library(&self) -> &LazyHash<Library> {
         match self.edition {
             Edition::Print => &self.shared.print_library,
-            Edition::Screen => &self.shared.screen_library,
+            Edition::Screen | Edition::Html => &self.shared.screen_library,
         }
     }
 

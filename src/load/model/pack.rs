@@ -31,6 +31,7 @@ pub struct Pack {
     pub sources: PackTitled,
     pub annexes: PackAnnexes,
     pub back_cover: PackBackCover,
+    pub web: PackWeb,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -185,4 +186,23 @@ pub struct PackBackCover {
     /// Social media handles by network (`x`, `facebook`, …).
     pub social: BTreeMap<String, String>,
     pub email: String,
+}
+
+/// Words only the web edition shows (the page's navigation and notes).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PackWeb {
+    /// The skip link, the first thing a keyboard reaches.
+    pub skip_link: String,
+    /// Name of the list of the page in other languages.
+    pub languages: String,
+    /// Name of the list of PDF files.
+    pub downloads: String,
+    pub pdf_screen: String,
+    pub pdf_print: String,
+    /// Heading of the notes at the end of a chapter.
+    pub notes: String,
+    /// What the link from a note back to its reference says to a screen reader; `{number}` is
+    /// the note's number.
+    pub back_to_text: String,
 }
