@@ -1,0 +1,117 @@
+//! Files from outside the team that must never make mgi-press panic (issue 21): a printer's
+//! malformed ICC output profile is a warning naming the file in `check` (exit 0) and fails the
+//! print build naming it (exit 1).
+
+mod common;
+
+use std::process::{Command, Output};
+
+use common::*;
+
+fn mgi_press(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mgi-press"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap()
+}
+
+/// A CMYK output profile header (v4) with one tag table entry for `desc` pointing at `desc`;
+/// the size field is the file's length.
+fn profile_with_desc(desc: &[u8]) -> Vec<u8> {
+    let mut bytes = vec![0u8; 128];
+    bytes[8] = 4;
+    bytes[12..16].copy_from_slice(b"prtr");
+    bytes[16..20].copy_from_slice(b"CMYK");
+    bytes[20..24].copy_from_slice(b"Lab ");
+    bytes[36..40].copy_from_slice(b"acsp");
+    bytes.extend(1u32.to_be_bytes());
+    bytes.extend(b"desc");
+    bytes.extend(144u32.to_be_bytes());
+    bytes.extend((desc.len() as u32).to_be_bytes());
+    bytes.extend(desc);
+    let len = bytes.len() as u32;
+    bytes[0..4].copy_from_slice(&len.to_be_bytes());
+    bytes
+}
+
+/// The malformed profiles: (name, bytes).
+fn malformed() -> Vec<(&'static str, Vec<u8>)> {
+    let shipped = std::fs::read(root().join("color/ISOcoated_v2_300_bas.icc")).unwrap();
+    let mut truncated = shipped[..100].to_vec();
+    truncated[0..4].copy_from_slice(&100u32.to_be_bytes());
+    let mut huge_count = shipped.clone();
+    huge_count[128..132].copy_from_slice(&u32::MAX.to_be_bytes());
+    let mut cut_tags = shipped[..4096].to_vec();
+    cut_tags[0..4].copy_from_slice(&4096u32.to_be_bytes());
+    vec![
+        // The file of the issue: a `desc` tag that is a 12-byte `mluc`.
+        ("mluc12.icc", profile_with_desc(b"mluc\0\0\0\0\0\0\0\x01")),
+        ("truncated-header.icc", truncated),
+        ("huge-tag-count.icc", huge_count),
+        ("tags-cut-off.icc", cut_tags),
+    ]
+}
+
+fn no_panic(run: &Output) {
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_ne!(run.status.code(), Some(101), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn malformed_output_profiles_warn_in_check_and_fail_the_print_build() {
+    let (_tmp, dir) = sample_copy();
+    let out = tempfile::tempdir().unwrap();
+    let dir_s = dir.to_str().unwrap();
+    for (name, bytes) in malformed() {
+        std::fs::write(dir.join(name), &bytes).unwrap();
+        edit_json(&dir.join("profile.json"), |f| {
+            f["print"] = serde_json::json!({ "output_profile": name });
+        });
+
+        let check = mgi_press(&["check", dir_s]);
+        no_panic(&check);
+        let stderr = String::from_utf8_lossy(&check.stderr);
+        assert_eq!(check.status.code(), Some(0), "{name}: {stderr}");
+        assert!(
+            stderr.contains("warning") && stderr.contains(name),
+            "{name}: {stderr}"
+        );
+
+        let build = mgi_press(&[
+            "build",
+            dir_s,
+            "--lang",
+            "en",
+            "--edition",
+            "print",
+            "-q",
+            "--out",
+            out.path().to_str().unwrap(),
+        ]);
+        no_panic(&build);
+        let stderr = String::from_utf8_lossy(&build.stderr);
+        assert_eq!(build.status.code(), Some(1), "{name}: {stderr}");
+        assert!(stderr.contains(name), "{name}: {stderr}");
+        assert!(!out.path().join("valdoria.en.print.pdf").exists());
+    }
+}
+
+#[test]
+fn an_output_profile_too_large_to_be_one_is_not_read() {
+    let (_tmp, dir) = sample_copy();
+    let big = std::fs::File::create(dir.join("big.icc")).unwrap();
+    big.set_len(64 * 1024 * 1024).unwrap();
+    edit_json(&dir.join("profile.json"), |f| {
+        f["print"] = serde_json::json!({ "output_profile": "big.icc" });
+    });
+    let check = mgi_press(&["check", dir.to_str().unwrap()]);
+    no_panic(&check);
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert_eq!(check.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("big.icc") && stderr.contains("larger than 10 MiB"),
+        "{stderr}"
+    );
+}
