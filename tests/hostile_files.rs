@@ -1,6 +1,7 @@
 //! Files from outside the team that must never make mgi-press panic (issue 21): a printer's
 //! malformed ICC output profile is a warning naming the file in `check` (exit 0) and fails the
-//! print build naming it (exit 1).
+//! print build naming it (exit 1); `diff` keeps a hostile PDF's pages within its caps (pixels
+//! per page, pages per document).
 
 mod common;
 
@@ -114,4 +115,88 @@ fn an_output_profile_too_large_to_be_one_is_not_read() {
         stderr.contains("big.icc") && stderr.contains("larger than 10 MiB"),
         "{stderr}"
     );
+}
+
+/// A PDF whose page tree lists one page object `count` times (a small file with many pages),
+/// that page with `media_box` and `content`; written by hand, offsets and all.
+fn pdf(count: usize, media_box: &str, content: &str) -> Vec<u8> {
+    let kids = vec!["3 0 R"; count].join(" ");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        format!("<< /Type /Pages /Kids [{kids}] /Count {count} >>"),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [{media_box}] /Contents 4 0 R >>"),
+        format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len()
+        ),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for offset in offsets {
+        out.extend(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+fn diff_json(old: &[u8], new: &[u8]) -> (Output, serde_json::Value) {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("old.pdf"), tmp.path().join("new.pdf"));
+    std::fs::write(&a, old).unwrap();
+    std::fs::write(&b, new).unwrap();
+    let run = mgi_press(&[
+        "diff",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    no_panic(&run);
+    let json = serde_json::from_slice(&run.stdout).unwrap_or(serde_json::Value::Null);
+    (run, json)
+}
+
+#[test]
+fn diff_renders_giant_pages_within_its_pixel_cap() {
+    // A page of 10^9 points: 65535 × 65535 pixels at 60 dpi before the cap, a 17 GB
+    // allocation that aborted `diff`; now a 16-million-pixel image where the change is below
+    // a pixel.
+    let giant = "0 0 1000000000 1000000000";
+    let old = pdf(1, giant, "0 0 1 rg 100 100 500 500 re f");
+    let new = pdf(1, giant, "1 0 0 rg 100 100 500 500 re f");
+    let (run, _) = diff_json(&old, &new);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(matches!(run.status.code(), Some(0 | 1)), "{stderr}");
+    // The largest page PDF allows, rendered at 20 dpi: the change is found where it is.
+    let largest = "0 0 14400 14400";
+    let old = pdf(1, largest, "0 0 1 rg 100 100 500 500 re f");
+    let new = pdf(1, largest, "1 0 0 rg 100 100 500 500 re f");
+    let (run, json) = diff_json(&old, &new);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    let region = &json["documents"][0]["pages"][0]["regions"][0];
+    let x = region["x"].as_f64().unwrap_or(-1.0);
+    // Regions are whole blocks of pixels: the left edge of the change, 100 pt, give or take.
+    assert!((60.0..=100.0).contains(&x), "{json}");
+}
+
+#[test]
+fn diff_refuses_documents_with_more_pages_than_its_cap() {
+    let many = pdf(5_001, "0 0 100 100", "0 g 0 0 10 10 re f");
+    let (run, _) = diff_json(&many, &pdf(1, "0 0 100 100", ""));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("5001 pages"), "{stderr}");
 }
