@@ -120,21 +120,30 @@ fn an_output_profile_too_large_to_be_one_is_not_read() {
 /// A PDF whose page tree lists one page object `count` times (a small file with many pages),
 /// that page with `media_box` and `content`; written by hand, offsets and all.
 fn pdf(count: usize, media_box: &str, content: &str) -> Vec<u8> {
+    pdf_with(count, media_box, content.as_bytes(), "")
+}
+
+/// [`pdf`] with content bytes and more entries of the content stream's dictionary.
+fn pdf_with(count: usize, media_box: &str, content: &[u8], stream_dict: &str) -> Vec<u8> {
     let kids = vec!["3 0 R"; count].join(" ");
+    let mut stream =
+        format!("<< /Length {} {stream_dict} >>\nstream\n", content.len()).into_bytes();
+    stream.extend(content);
+    stream.extend(b"\nendstream");
     let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        format!("<< /Type /Pages /Kids [{kids}] /Count {count} >>"),
-        format!("<< /Type /Page /Parent 2 0 R /MediaBox [{media_box}] /Contents 4 0 R >>"),
-        format!(
-            "<< /Length {} >>\nstream\n{content}\nendstream",
-            content.len()
-        ),
+        "<< /Type /Catalog /Pages 2 0 R >>".as_bytes().to_vec(),
+        format!("<< /Type /Pages /Kids [{kids}] /Count {count} >>").into_bytes(),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [{media_box}] /Contents 4 0 R >>")
+            .into_bytes(),
+        stream,
     ];
     let mut out = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     for (i, body) in objects.iter().enumerate() {
         offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+        out.extend(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend(body);
+        out.extend(b"\nendobj\n");
     }
     let xref = out.len();
     out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
@@ -199,4 +208,34 @@ fn diff_refuses_documents_with_more_pages_than_its_cap() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("5001 pages"), "{stderr}");
+}
+
+#[test]
+fn a_content_stream_that_decompresses_past_the_cap_is_refused() {
+    // 40 MB of `q Q ` (10 million operators) from a file of about 40 KB: preflight took 3.6 GB
+    // on a 200 MB one, diff 51 s; now both stop at 32 MiB.
+    let mut stream = lopdf::Stream::new(lopdf::Dictionary::new(), b"q Q ".repeat(10_000_000));
+    stream.compress().unwrap();
+    let bomb = pdf_with(1, "0 0 100 100", &stream.content, "/Filter /FlateDecode");
+    assert!(bomb.len() < 1_000_000, "{}", bomb.len());
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("bomb.pdf");
+    std::fs::write(&file, &bomb).unwrap();
+    let run = mgi_press(&["preflight", file.to_str().unwrap(), "--format", "json"]);
+    no_panic(&run);
+    assert_eq!(run.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let text = report.to_string();
+    assert!(
+        text.contains("pdf-syntax") && text.contains("at most 32 MiB"),
+        "{text}"
+    );
+
+    let (run, _) = diff_json(&bomb, &pdf(1, "0 0 100 100", ""));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("diff reads at most 32 MiB a page"),
+        "{stderr}"
+    );
 }

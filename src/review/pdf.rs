@@ -18,6 +18,10 @@ use crate::diagnostics::Diagnostic;
 /// can declare tens of thousands, each rendered).
 pub const MAX_PAGES: usize = 5_000;
 
+/// The most bytes a page's content may decompress to, as `preflight` allows (a 200 KB file
+/// of 200 MB of `q Q` took 51 s to draw).
+pub const MAX_CONTENT_BYTES: usize = 32 * 1024 * 1024;
+
 /// The most pixels a page is rendered with: 16 million, A0 at 60 dpi is 5.6 million; the
 /// largest page PDF allows (200 × 200 inches) is rendered at 20 dpi.
 pub const MAX_PAGE_PIXELS: f32 = 16_000_000.0;
@@ -62,6 +66,21 @@ impl PdfFile {
                 "{display} has {pages} pages; diff compares documents of at most {MAX_PAGES}"
             ))
             .in_file(display));
+        }
+        if let Some((index, len)) = pdf
+            .pages()
+            .iter()
+            .map(|page| page.page_stream().map_or(0, <[u8]>::len))
+            .enumerate()
+            .find(|(_, len)| *len > MAX_CONTENT_BYTES)
+        {
+            let message = format!(
+                "{display}: page {} has {} MiB of content once decompressed; diff reads at most {} MiB a page",
+                index + 1,
+                len / (1024 * 1024),
+                MAX_CONTENT_BYTES / (1024 * 1024)
+            );
+            return Err(Diagnostic::error(message).in_file(display));
         }
         Ok(PdfFile { pdf })
     }
