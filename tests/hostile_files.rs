@@ -239,3 +239,58 @@ fn a_content_stream_that_decompresses_past_the_cap_is_refused() {
         "{stderr}"
     );
 }
+
+/// `i18n import --dry-run` of `text` as `name`: it ends, refusing the file, within `limit`.
+fn import_ends_within(name: &str, text: &str, limit: std::time::Duration) -> String {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join(name);
+    std::fs::write(&file, text).unwrap();
+    let start = std::time::Instant::now();
+    let run = mgi_press(&["i18n", "import", file.to_str().unwrap(), "--dry-run"]);
+    let took = start.elapsed();
+    no_panic(&run);
+    let stderr = String::from_utf8_lossy(&run.stderr).to_string();
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "{}",
+        &stderr[stderr.len().saturating_sub(2000)..]
+    );
+    assert!(took < limit, "{name}: {took:?}");
+    stderr
+}
+
+#[test]
+fn big_exchange_files_are_read_in_time_linear_in_their_size() {
+    // Every unit is located in the file; a scan from the start for each made these quadratic:
+    // a 13 MB PO file of 200,000 entries ran for more than 100 s, a one-line XLIFF file of
+    // 100,000 units for more than 60 s. Now a few seconds each.
+    let limit = std::time::Duration::from_secs(60);
+    let mut po = String::from(
+        "msgid \"\"\nmsgstr \"\"\n\"Language: fr\\n\"\n\"X-MGI-File: profiles/valdoria/text/fr.json\\n\"\n\n",
+    );
+    for i in 0..200_000 {
+        po.push_str(&format!(
+            "msgctxt \"k{i}\"\nmsgid \"English {i}\"\nmsgstr \"Fr {i}\"\n\n"
+        ));
+    }
+    let stderr = import_ends_within("big.po", &po, limit);
+    assert!(
+        stderr.contains("unknown unit id `k199999`"),
+        "{}",
+        &stderr[..2000]
+    );
+
+    let units: String = (0..100_000)
+        .map(|i| format!("<trans-unit id=\"k{i}\"><source>English {i}</source><target state=\"translated\">Fr {i}</target></trans-unit>"))
+        .collect();
+    let xliff = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\"><file original=\"profiles/valdoria/text/fr.json\" source-language=\"en\" target-language=\"fr\" datatype=\"plaintext\"><body>{units}</body></file></xliff>"
+    );
+    let stderr = import_ends_within("big.xlf", &xliff, limit);
+    assert!(
+        stderr.contains("unknown unit id `k99999`"),
+        "{}",
+        &stderr[..2000]
+    );
+}

@@ -5,6 +5,9 @@
 
 mod render;
 
+pub mod locator;
+
+pub use locator::Locator;
 pub use render::{ColorChoice, DiagnosticFormat, RenderStyle, render_all, render_all_with};
 
 use serde::Serialize;

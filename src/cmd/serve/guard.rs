@@ -38,7 +38,7 @@ impl Guard {
         let Some(host) = header_value(request, "Host") else {
             return Some("the request names no host");
         };
-        if !host_name(&host).is_some_and(|name| self.allowed.iter().any(|a| *a == name)) {
+        if !host_name(&host).is_some_and(|name| self.allowed.contains(&name)) {
             return Some(
                 "this preview answers only to localhost, 127.0.0.1, [::1], its --host address and the names given with --allowed-host",
             );
