@@ -60,13 +60,21 @@ impl Serve {
 
     /// GET `path`: (status, body).
     fn get(&self, path: &str) -> (u16, Vec<u8>) {
+        let host = format!("Host: 127.0.0.1:{}", self.port);
+        let (status, _, body) = self.request("GET", path, &[&host]);
+        (status, body)
+    }
+
+    /// A request with these header lines: (status, head, body).
+    fn request(&self, method: &str, path: &str, headers: &[&str]) -> (u16, String, Vec<u8>) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         stream
             .set_read_timeout(Some(Duration::from_secs(30)))
             .unwrap();
+        let headers: String = headers.iter().map(|h| format!("{h}\r\n")).collect();
         write!(
             stream,
-            "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            "{method} {path} HTTP/1.1\r\n{headers}Connection: close\r\n\r\n"
         )
         .unwrap();
         let mut raw = Vec::new();
@@ -74,7 +82,7 @@ impl Serve {
         let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
         let head = String::from_utf8_lossy(&raw[..split]).to_string();
         let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-        (status, raw[split + 4..].to_vec())
+        (status, head, raw[split + 4..].to_vec())
     }
 
     /// `/where` at a point: the answer, or `None` when no keyed text is there (404).
@@ -295,7 +303,11 @@ fn listen(port: u16) -> TcpStream {
     stream
         .set_read_timeout(Some(Duration::from_secs(60)))
         .unwrap();
-    write!(stream, "GET /events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    write!(
+        stream,
+        "GET /events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+    )
+    .unwrap();
     let mut head = Vec::new();
     let mut byte = [0u8];
     while !head.ends_with(b"\r\n\r\n") {
@@ -444,4 +456,196 @@ fn serve_reads_the_language_pack_again_when_it_changes() {
     assert_eq!(renamed["failed"], false);
     let title = serve.where_is(5, Some(100.0), 85.0).unwrap();
     assert_eq!(title["key"], "objective.title", "{title}");
+}
+
+/// The number of threads of a process (Linux: its entries under /proc/PID/task).
+fn threads(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/task"))
+        .unwrap()
+        .count()
+}
+
+#[test]
+fn serve_answers_only_its_own_hosts_and_origin_with_security_headers() {
+    let tmp = project();
+    let serve = Serve::start_with(tmp.path(), &["--allowed-host", "preview.example"], None);
+    serve.state_after(0);
+    let port = serve.port;
+    let own = format!("Host: 127.0.0.1:{port}");
+    // Another host (as after DNS rebinding): 403 on every route, and nothing of the profile.
+    for path in [
+        "/",
+        "/state",
+        "/page/1",
+        "/where?page=5&y=300",
+        "/lang/fr",
+        "/events",
+    ] {
+        for host in [
+            "Host: attacker.example",
+            "Host: attacker.example:3000",
+            "Host: 127.0.0.1.evil.example",
+        ] {
+            let (status, head, body) = serve.request("GET", path, &[host]);
+            let body = String::from_utf8_lossy(&body);
+            assert_eq!(status, 403, "{path} {host}: {head}");
+            assert!(
+                body.starts_with("forbidden:") && !body.contains("valdoria"),
+                "{body}"
+            );
+            assert!(head.contains("X-Content-Type-Options: nosniff"), "{head}");
+        }
+    }
+    assert_eq!(serve.request("GET", "/state", &[]).0, 403, "no Host");
+    // Its own names, with or without the port, and the name given with --allowed-host.
+    for host in [
+        own.as_str(),
+        "Host: localhost",
+        "Host: [::1]:1",
+        "Host: PREVIEW.example:80",
+    ] {
+        let (status, _, body) = serve.request("GET", "/", &[host]);
+        assert_eq!(status, 200, "{host}");
+        assert!(String::from_utf8_lossy(&body).contains("EventSource('/events')"));
+    }
+    // Another origin, or a cross-site fetch, is refused; the page's own origin is answered.
+    let same = format!("Origin: http://127.0.0.1:{port}");
+    assert_eq!(serve.request("GET", "/state", &[&own, &same]).0, 200);
+    for other in [
+        "Origin: http://attacker.example",
+        "Origin: null",
+        "Origin: http://127.0.0.1:1",
+        "Sec-Fetch-Site: cross-site",
+        "Sec-Fetch-Site: same-site",
+    ] {
+        let (status, _, body) = serve.request("GET", "/state", &[&own, other]);
+        assert_eq!(status, 403, "{other}");
+        assert!(!String::from_utf8_lossy(&body).contains("generation"));
+    }
+    assert_eq!(serve.request("POST", "/lang/fr", &[&own]).0, 405);
+
+    // The headers, on pages, data, images, errors and the event stream; no CORS header.
+    for path in ["/", "/state", "/page/1", "/nope"] {
+        let (_, head, _) = serve.request("GET", path, &[&own]);
+        for h in [
+            "X-Content-Type-Options: nosniff",
+            "Referrer-Policy: no-referrer",
+            "Content-Security-Policy: default-src 'none';",
+            "frame-ancestors 'none'",
+        ] {
+            assert!(head.contains(h), "{path}: {h} missing in {head}");
+        }
+        assert!(
+            !head.to_ascii_lowercase().contains("access-control-"),
+            "{head}"
+        );
+    }
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(stream, "GET /events HTTP/1.1\r\n{own}\r\n\r\n").unwrap();
+    let mut head = String::new();
+    let mut reader = BufReader::new(stream);
+    while !head.ends_with("\r\n\r\n") {
+        assert!(reader.read_line(&mut head).unwrap() > 0);
+    }
+    assert!(
+        head.contains("text/event-stream") && head.contains("frame-ancestors 'none'"),
+        "{head}"
+    );
+
+    // The policy lets the page's own script and style run: their hashes, nothing inline else.
+    let (_, head, page) = serve.request("GET", "/", &[&own]);
+    let page = String::from_utf8(page).unwrap();
+    let hash = |tag: &str| {
+        use base64::Engine;
+        use sha2::Digest;
+        let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));
+        let start = page.find(&open).unwrap() + open.len();
+        let body = &page[start..start + page[start..].find(&close).unwrap()];
+        let digest = sha2::Sha256::digest(body.as_bytes());
+        format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(digest)
+        )
+    };
+    assert!(
+        head.contains(&format!("script-src {};", hash("script"))),
+        "{head}"
+    );
+    assert!(
+        head.contains(&format!("style-src {};", hash("style"))),
+        "{head}"
+    );
+    assert_eq!(page.matches("<script").count(), 1);
+    assert!(!page.contains(" style=") && !page.contains(" onclick="));
+    for source in ["img-src 'self'", "connect-src 'self'"] {
+        assert!(head.contains(source), "{head}");
+    }
+}
+
+#[test]
+fn event_streams_are_bounded_and_a_burst_leaves_the_threads_at_their_baseline() {
+    let tmp = project();
+    let serve = Serve::start(tmp.path());
+    let first = serve.state_after(0)["generation"].as_u64().unwrap();
+    assert_eq!(serve.get("/page/1").0, 200);
+    std::thread::sleep(Duration::from_secs(6));
+    let pid = serve.child.id();
+    let baseline = threads(pid);
+
+    // Nine streams: the first is dropped (a `bye` event), the other eight get the next update.
+    let mut nine: Vec<TcpStream> = (0..9).map(|_| listen(serve.port)).collect();
+    let mut reader = BufReader::new(nine.remove(0));
+    let mut line = String::new();
+    while !line.starts_with("event: bye") {
+        line.clear();
+        assert!(reader.read_line(&mut line).unwrap() > 0, "stream closed");
+    }
+    append_sentence(&tmp.path().join("profiles/valdoria/text/en.json"), 1);
+    for stream in &mut nine {
+        assert!(next_event(stream, first) > first);
+    }
+    drop(nine);
+
+    // Closed clients are noticed within about a second: their streams' threads end.
+    std::thread::sleep(Duration::from_secs(2));
+    let five: Vec<TcpStream> = (0..5).map(|_| listen(serve.port)).collect();
+    std::thread::sleep(Duration::from_millis(500));
+    let open = threads(pid);
+    drop(five);
+    std::thread::sleep(Duration::from_millis(1500));
+    let closed = threads(pid);
+    eprintln!("threads: {open} with five streams open, {closed} 1.5 s after they closed");
+    assert!(
+        closed + 5 <= open,
+        "{open} threads, {closed} after closing five streams"
+    );
+
+    // 1,000 streams, 50 at a time, opened and closed.
+    let start = Instant::now();
+    let mut peak = 0;
+    for _ in 0..20 {
+        let batch: Vec<TcpStream> = (0..50).map(|_| listen(serve.port)).collect();
+        peak = peak.max(threads(pid));
+        drop(batch);
+    }
+    let burst = start.elapsed();
+    assert_eq!(serve.state()["failed"], false, "the server still answers");
+    let settle = Instant::now();
+    let after = loop {
+        let now = threads(pid);
+        // tiny_http's idle threads end after 5 s; a stream's thread within a second.
+        if now <= baseline + 2 || settle.elapsed() > Duration::from_secs(10) {
+            break now;
+        }
+        std::thread::sleep(Duration::from_millis(250));
+    };
+    eprintln!(
+        "threads: baseline {baseline}, peak {peak} during 1000 streams ({burst:?}), {after} after {:?}",
+        settle.elapsed()
+    );
+    assert!(
+        after <= baseline + 2,
+        "threads: baseline {baseline}, after {after}"
+    );
+    assert_eq!(serve.get("/page/1").0, 200);
 }

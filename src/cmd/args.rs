@@ -99,6 +99,11 @@ pub struct ServeArgs {
     /// Address to listen on; only this machine by default.
     #[arg(long, default_value = "127.0.0.1")]
     pub host: String,
+    /// Another host name the preview answers to (repeatable), besides localhost, 127.0.0.1,
+    /// [::1] and --host: e.g. the machine's name when --host 0.0.0.0 shares it on a network.
+    /// Requests naming any other host get 403 (docs/preview-security.md).
+    #[arg(long = "allowed-host", value_name = "NAME")]
+    pub allowed_hosts: Vec<String>,
     /// Open the preview in the default browser ($BROWSER, else xdg-open / open / explorer).
     #[arg(long)]
     pub open: bool,

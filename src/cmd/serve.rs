@@ -3,7 +3,11 @@
 //! last good pages stay while the input is broken, with the problems above them. Only the
 //! preview's own routes exist: `/`, `/state`, `/page/N`, `/events`, `/lang/L`, `/where`;
 //! nothing else of the machine is reachable. `tiny_http` serves, one thread per request (an event stream
-//! holds its thread until the browser goes away).
+//! holds its thread until the browser goes away, at most [`streams::MAX_STREAMS`] at once).
+//! [`guard`] refuses requests for other hosts and from other sites (docs/preview-security.md).
+
+mod guard;
+mod streams;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -27,9 +31,6 @@ const PAGE: &str = include_str!("serve.html");
 /// for a moment (the last good pages stay) before the next event brings the whole file.
 const DEBOUNCE: std::time::Duration = std::time::Duration::from_millis(25);
 
-/// How often an idle event stream is written to (see [`events`]).
-const KEEP_ALIVE: std::time::Duration = std::time::Duration::from_secs(15);
-
 /// What the page shows, and a generation counter bumped on every update.
 struct State {
     generation: u64,
@@ -41,6 +42,9 @@ struct State {
 struct Shared {
     state: Mutex<State>,
     updated: Condvar,
+    guard: guard::Guard,
+    headers: guard::SecurityHeaders,
+    streams: Arc<streams::Streams>,
 }
 
 pub fn run(args: ServeArgs, style: &RenderStyle) -> CmdResult {
@@ -70,6 +74,9 @@ pub fn run(args: ServeArgs, style: &RenderStyle) -> CmdResult {
             langs,
         }),
         updated: Condvar::new(),
+        guard: guard::Guard::new(&args.host, &args.allowed_hosts),
+        headers: guard::SecurityHeaders::for_page(PAGE),
+        streams: Arc::default(),
     });
     // Each message asks for an update; `true` when the session must be opened again.
     let (redo, todo) = mpsc::channel::<bool>();
@@ -163,8 +170,25 @@ fn header(name: &str, value: &str) -> Header {
     Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|_| unreachable!())
 }
 
-/// Answers one request; anything but the preview's own routes is 404.
+/// Answers one request: 403 for another host or site, 405 for anything but GET, 404 for
+/// anything but the preview's own routes; the security headers on every answer.
 fn respond(request: Request, shared: &Arc<Shared>, redo: &mpsc::Sender<bool>) {
+    let with_headers = |mut response: tiny_http::ResponseBox| {
+        for h in shared.headers.list() {
+            response.add_header(h);
+        }
+        response
+    };
+    if let Some(why) = shared.guard.refusal(&request) {
+        let response = Response::from_string(format!("forbidden: {why}\n")).with_status_code(403);
+        let _ = request.respond(with_headers(response.boxed()));
+        return;
+    }
+    if *request.method() != tiny_http::Method::Get {
+        let response = Response::from_string("only GET\n").with_status_code(405);
+        let _ = request.respond(with_headers(response.boxed()));
+        return;
+    }
     let path = request.url().split('?').next().unwrap_or("").to_string();
     if path == "/events" {
         return events(request, shared);
@@ -189,16 +213,20 @@ fn respond(request: Request, shared: &Arc<Shared>, redo: &mpsc::Sender<bool>) {
             _ => not_found(),
         },
     };
-    let _ = request.respond(response);
+    let _ = request.respond(with_headers(response));
 }
 
 /// `/events`: a server-sent event stream, one `data:` line per update, written and flushed
 /// straight to the socket (a tiny_http response body would be buffered). When the browser
-/// goes away, a write fails (at the next event or keep-alive) and the thread ends.
+/// goes away, a write fails (within two polls) and the thread ends; a stream dropped for a
+/// newer one gets a `bye` event and ends.
 fn events(request: Request, shared: &Shared) {
+    let ticket = shared.streams.join();
     let mut w = request.into_writer();
-    let head =
-        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n\r\n";
+    let head = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n{}\r\n",
+        shared.headers.head_lines()
+    );
     if w.write_all(head.as_bytes())
         .and_then(|()| w.flush())
         .is_err()
@@ -211,14 +239,16 @@ fn events(request: Request, shared: &Shared) {
             let st = lock(&shared.state);
             let (st, _) = shared
                 .updated
-                .wait_timeout_while(st, KEEP_ALIVE, |st| st.generation == seen)
+                .wait_timeout_while(st, streams::POLL, |st| st.generation == seen)
                 .unwrap_or_else(|p| p.into_inner());
             st.generation
         };
         // A comment line when nothing changed: a client that went away is noticed (the write
         // fails) and its thread ends, even while no edit comes.
-        let event = if generation == seen {
-            ": still here\n\n".to_string()
+        let event = if ticket.dropped() {
+            "event: bye\ndata: more preview streams are open than the server keeps\n\n".to_string()
+        } else if generation == seen {
+            ":\n".to_string()
         } else {
             format!("data: {generation}\n\n")
         };
@@ -226,6 +256,7 @@ fn events(request: Request, shared: &Shared) {
         if w.write_all(event.as_bytes())
             .and_then(|()| w.flush())
             .is_err()
+            || ticket.dropped()
         {
             return;
         }

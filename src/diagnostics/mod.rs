@@ -7,4 +7,7 @@ mod diagnostic;
 mod render;
 
 pub use diagnostic::{Diagnostic, Location, Severity, WarningPolicy, has_errors};
+pub mod locator;
+
+pub use locator::Locator;
 pub use render::{ColorChoice, DiagnosticFormat, RenderStyle, render_all, render_all_with};

@@ -2,9 +2,12 @@
 //! described (name, output condition), so that the print edition can embed it as the PDF/X
 //! output intent.
 //!
-//! The ICC header is a fixed 128-byte record followed by a tag table (ICC.1:2010, 7.2–7.3); we
-//! read the few fields we need ourselves instead of adding a colour-management crate, since
-//! nothing here converts colours.
+//! The profile is parsed by `moxcms` (already in the tree through `image`), which bounds every
+//! read and caps tag and table sizes; a profile it refuses, or that is not a CMYK output
+//! profile with a description, is an error naming the file, never a panic (a printer's file
+//! is outside input, see issue 21). Only a few header fields are looked at before it, for
+//! clearer messages (not an ICC file, damaged size, unsupported version), each read checked.
+//! The bytes embedded as the output intent are always the file's own.
 
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -97,7 +100,7 @@ impl OutputProfile {
     /// Reads and validates a profile file.
     pub fn load(path: &Path) -> Result<OutputProfile, Diagnostic> {
         let origin = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| {
+        let bytes = read_capped(path).map_err(|e| {
             Diagnostic::error(format!("cannot read the output profile {origin}: {e}"))
                 .in_file(origin.clone())
         })?;
@@ -115,12 +118,17 @@ impl OutputProfile {
 
     /// Validates `bytes` as a CMYK output profile; `origin` names it in messages.
     pub fn from_bytes(bytes: Vec<u8>, origin: &str) -> Result<OutputProfile, String> {
-        let header = Header::parse(&bytes, origin)?;
-        header.require_cmyk_output(origin)?;
-        let description = text_tag(&bytes, b"desc", origin)?
+        let version = precheck(&bytes, origin)?;
+        let parsed = moxcms::ColorProfile::new_from_slice(&bytes)
+            .map_err(|e| format!("{origin} is damaged: the ICC reader refuses it ({e})"))?;
+        require_cmyk_output(&parsed, origin)?;
+        let description = parsed
+            .description
+            .as_ref()
+            .map(profile_text)
             .filter(|d| !d.trim().is_empty())
             .ok_or_else(|| format!("{origin} has no profile description (`desc` tag)"))?;
-        let copyright = text_tag(&bytes, b"cprt", origin)?;
+        let copyright = parsed.copyright.as_ref().map(profile_text);
         let short_hash = crate::hash::content_hash(&bytes)[..12].to_string();
         Ok(OutputProfile {
             condition_identifier: OutputConditionIdentifier::from_description(&description),
@@ -128,7 +136,7 @@ impl OutputProfile {
             copyright: copyright.map(|c| c.trim().to_string()),
             registry_name: ICC_REGISTRY,
             short_hash,
-            version: header.version,
+            version,
             bytes: bytes.into(),
             deflated: OnceLock::new(),
         })
@@ -146,179 +154,116 @@ impl OutputProfile {
     }
 }
 
-/// The fields of the 128-byte header we check.
-struct Header {
-    class: [u8; 4],
-    colour_space: [u8; 4],
-    version: (u8, u8),
-}
+/// The largest output profile read: the parser's own limit (moxcms refuses 10 MiB and more);
+/// a CMYK output profile is 0.5 to 3 MB. A larger file is not read into memory at all.
+pub const MAX_PROFILE_BYTES: u64 = 10 * 1024 * 1024 - 1;
 
-impl Header {
-    fn parse(bytes: &[u8], origin: &str) -> Result<Header, String> {
-        if bytes.len() < HEADER_LEN + 4 {
-            return Err(format!(
-                "{origin} is not an ICC profile: {} bytes, shorter than an ICC header (132 bytes with the tag count)",
-                bytes.len()
-            ));
-        }
-        if &bytes[36..40] != b"acsp" {
-            return Err(format!(
-                "{origin} is not an ICC profile: no `acsp` signature at byte 36"
-            ));
-        }
-        let size = be_u32(bytes, 0) as usize;
-        if size != bytes.len() {
-            return Err(format!(
-                "{origin} is damaged: its header gives a size of {size} bytes, the file has {}",
-                bytes.len()
-            ));
-        }
-        let version = (bytes[8], bytes[9] >> 4);
-        if !matches!(version.0, 2 | 4) {
-            return Err(format!(
-                "{origin} is an ICC version {}.{} profile; PDF/X-4 (PDF 1.6) embeds ICC version 2 or 4 profiles",
-                version.0, version.1
-            ));
-        }
-        Ok(Header {
-            class: bytes[12..16].try_into().unwrap(),
-            colour_space: bytes[16..20].try_into().unwrap(),
-            version,
-        })
+/// The file's bytes, or an error for a file above [`MAX_PROFILE_BYTES`].
+fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_PROFILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_PROFILE_BYTES {
+        return Err(std::io::Error::other(format!(
+            "it is larger than {} MiB, more than any output profile",
+            (MAX_PROFILE_BYTES + 1) / (1024 * 1024)
+        )));
     }
-
-    fn require_cmyk_output(&self, origin: &str) -> Result<(), String> {
-        if &self.class == b"prtr" && &self.colour_space == b"CMYK" {
-            return Ok(());
-        }
-        let class = signature(&self.class);
-        let space = signature(&self.colour_space);
-        let kind = match &self.class {
-            b"mntr" => "display profile",
-            b"scnr" => "input (scanner or camera) profile",
-            b"prtr" => "output profile",
-            b"link" => "device link",
-            b"spac" => "colour space profile",
-            b"abst" => "abstract profile",
-            b"nmcl" => "named colour profile",
-            _ => "profile",
-        };
-        let what = match &self.colour_space {
-            b"RGB " => format!("RGB {kind}"),
-            b"GRAY" => format!("greyscale {kind}"),
-            b"CMYK" => format!("CMYK {kind}"),
-            b"Lab " => format!("Lab {kind}"),
-            _ => kind.to_string(),
-        };
-        let article = if what.starts_with(['a', 'e', 'i', 'o', 'u', 'R']) {
-            "an"
-        } else {
-            "a"
-        };
-        Err(format!(
-            "{origin} is {article} {what} (class {class}, colour space {space}); the print edition needs a CMYK output profile (class prtr), e.g. the printer's FOGRA39 or FOGRA51 profile"
-        ))
-    }
+    Ok(bytes)
 }
 
-/// A four-character signature as text, trailing spaces trimmed.
-fn signature(sig: &[u8; 4]) -> String {
-    String::from_utf8_lossy(sig).trim_end().to_string()
-}
-
-fn be_u32(bytes: &[u8], at: usize) -> u32 {
-    u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap())
-}
-
-fn be_u16(bytes: &[u8], at: usize) -> u16 {
-    u16::from_be_bytes(bytes[at..at + 2].try_into().unwrap())
-}
-
-/// The text of tag `sig`: `desc` (v2 textDescriptionType: ASCII), `mluc` (v4: UTF-16BE, the
-/// English record or else the first) or `text` (v2 copyright: ASCII). `None` if the profile has
-/// no such tag.
-fn text_tag(bytes: &[u8], sig: &[u8; 4], origin: &str) -> Result<Option<String>, String> {
-    let Some(data) = find_tag(bytes, sig, origin)? else {
-        return Ok(None);
-    };
-    let damaged = || {
-        format!(
-            "{origin} is damaged: its `{}` tag is cut short",
-            signature(sig)
-        )
-    };
-    if data.len() < 12 {
-        return Err(damaged());
-    }
-    let text = match &data[0..4] {
-        b"desc" => {
-            let count = be_u32(data, 8) as usize;
-            let ascii = data.get(12..12 + count).ok_or_else(damaged)?;
-            latin1(ascii)
-        }
-        b"text" => latin1(&data[8..]),
-        b"mluc" => mluc_text(data).ok_or_else(damaged)?,
-        other => {
-            return Err(format!(
-                "{origin}: its `{}` tag has an unexpected type `{}`",
-                signature(sig),
-                String::from_utf8_lossy(other)
-            ));
-        }
-    };
-    Ok(Some(text))
-}
-
-/// The tag's bytes, checked to lie inside the file.
-fn find_tag<'a>(bytes: &'a [u8], sig: &[u8; 4], origin: &str) -> Result<Option<&'a [u8]>, String> {
-    let count = be_u32(bytes, HEADER_LEN) as usize;
-    let table_end = HEADER_LEN + 4 + count.saturating_mul(12);
-    if table_end > bytes.len() {
+/// The header fields read before the parser, every read checked: the file is an ICC profile
+/// (`acsp` at byte 36), its declared size is its length, and its version is 2 or 4 (those
+/// PDF/X-4 embeds). Returns the version as (major, minor).
+fn precheck(bytes: &[u8], origin: &str) -> Result<(u8, u8), String> {
+    let (Some(size), Some(b"acsp")) = (be_u32(bytes, 0), bytes.get(36..40)) else {
         return Err(format!(
-            "{origin} is damaged: its tag table ({count} tags) runs past the end of the file"
+            "{origin} is not an ICC profile: no `acsp` signature at byte 36 ({} bytes)",
+            bytes.len()
+        ));
+    };
+    if bytes.len() < HEADER_LEN + 4 {
+        return Err(format!(
+            "{origin} is not an ICC profile: {} bytes, shorter than an ICC header (132 bytes with the tag count)",
+            bytes.len()
         ));
     }
-    for entry in bytes[HEADER_LEN + 4..table_end].chunks_exact(12) {
-        if &entry[0..4] == sig {
-            let (offset, size) = (be_u32(entry, 4) as usize, be_u32(entry, 8) as usize);
-            return match bytes.get(offset..offset.saturating_add(size)) {
-                Some(data) => Ok(Some(data)),
-                None => Err(format!(
-                    "{origin} is damaged: its `{}` tag lies outside the file",
-                    signature(sig)
-                )),
-            };
+    if size as usize != bytes.len() {
+        return Err(format!(
+            "{origin} is damaged: its header gives a size of {size} bytes, the file has {}",
+            bytes.len()
+        ));
+    }
+    let version = (bytes[8], bytes[9] >> 4);
+    if !matches!(version.0, 2 | 4) {
+        return Err(format!(
+            "{origin} is an ICC version {}.{} profile; PDF/X-4 (PDF 1.6) embeds ICC version 2 or 4 profiles",
+            version.0, version.1
+        ));
+    }
+    Ok(version)
+}
+
+/// Refuses anything but a CMYK output (`prtr`) profile, saying what the file is instead.
+fn require_cmyk_output(parsed: &moxcms::ColorProfile, origin: &str) -> Result<(), String> {
+    use moxcms::{DataColorSpace as S, ProfileClass as C};
+    if parsed.profile_class == C::OutputDevice && parsed.color_space == S::Cmyk {
+        return Ok(());
+    }
+    let (class, kind) = match parsed.profile_class {
+        C::DisplayDevice => ("mntr", "display profile"),
+        C::InputDevice => ("scnr", "input (scanner or camera) profile"),
+        C::OutputDevice => ("prtr", "output profile"),
+        C::DeviceLink => ("link", "device link"),
+        C::ColorSpace => ("spac", "colour space profile"),
+        C::Abstract => ("abst", "abstract profile"),
+        C::Named => ("nmcl", "named colour profile"),
+    };
+    let (space, what) = match parsed.color_space {
+        S::Rgb => ("RGB".to_string(), format!("RGB {kind}")),
+        S::Gray => ("GRAY".to_string(), format!("greyscale {kind}")),
+        S::Cmyk => ("CMYK".to_string(), format!("CMYK {kind}")),
+        S::Lab => ("Lab".to_string(), format!("Lab {kind}")),
+        other => (format!("{other:?}"), kind.to_string()),
+    };
+    let article = if what.starts_with(['a', 'e', 'i', 'o', 'u', 'R']) {
+        "an"
+    } else {
+        "a"
+    };
+    Err(format!(
+        "{origin} is {article} {what} (class {class}, colour space {space}); the print edition needs a CMYK output profile (class prtr), e.g. the printer's FOGRA39 or FOGRA51 profile"
+    ))
+}
+
+/// The text of a `desc` or `cprt` tag: of a v4 `mluc`, the English record or else the first;
+/// of a v2 text description, its ASCII part, or its Unicode part when the ASCII part is empty
+/// or not ASCII (moxcms reads it as UTF-8, so Latin-1 letters would be lost); up to a NUL.
+fn profile_text(text: &moxcms::ProfileText) -> String {
+    let chosen = match text {
+        moxcms::ProfileText::PlainString(s) => s.as_str(),
+        moxcms::ProfileText::Localizable(records) => records
+            .iter()
+            .find(|r| r.language == "en")
+            .or_else(|| records.first())
+            .map_or("", |r| r.value.as_str()),
+        moxcms::ProfileText::Description(d)
+            if !d.unicode_string.trim_matches('\0').is_empty()
+                && (d.ascii_string.trim_matches('\0').is_empty()
+                    || d.ascii_string.contains('\u{FFFD}')) =>
+        {
+            d.unicode_string.as_str()
         }
-    }
-    Ok(None)
+        moxcms::ProfileText::Description(d) => d.ascii_string.as_str(),
+    };
+    chosen.split('\0').next().unwrap_or("").to_string()
 }
 
-/// multiLocalizedUnicodeType: the `en` record if there is one, else the first.
-fn mluc_text(data: &[u8]) -> Option<String> {
-    let records = be_u32(data, 8) as usize;
-    let record_size = be_u32(data, 12) as usize;
-    if record_size < 12 || records == 0 {
-        return None;
-    }
-    let record = |i: usize| data.get(16 + i * record_size..16 + i * record_size + 12);
-    let chosen = (0..records)
-        .filter_map(record)
-        .find(|r| &r[0..2] == b"en")
-        .or_else(|| record(0))?;
-    let (len, offset) = (be_u32(chosen, 4) as usize, be_u32(chosen, 8) as usize);
-    let utf16 = data.get(offset..offset.checked_add(len)?)?;
-    let units: Vec<u16> = (0..utf16.len() / 2).map(|i| be_u16(utf16, i * 2)).collect();
-    Some(String::from_utf16_lossy(&units))
-}
-
-/// ICC "ASCII" strings, up to the first NUL (bytes above 127 read as Latin-1, as some
-/// profile makers write them).
-fn latin1(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .take_while(|&&b| b != 0)
-        .map(|&b| b as char)
-        .collect()
+fn be_u32(bytes: &[u8], at: usize) -> Option<u32> {
+    let four: [u8; 4] = bytes.get(at..at.checked_add(4)?)?.try_into().ok()?;
+    Some(u32::from_be_bytes(four))
 }
 
 #[cfg(test)]
@@ -437,7 +382,85 @@ mod tests {
         let mut bytes = profile(b"prtr", b"CMYK", 2, "x");
         bytes[HEADER_LEN + 8..HEADER_LEN + 12].copy_from_slice(&9999u32.to_be_bytes());
         let err = OutputProfile::from_bytes(bytes, "g.icc").unwrap_err();
-        assert!(err.contains("`desc` tag lies outside the file"), "{err}");
+        assert!(
+            err.contains("g.icc is damaged: the ICC reader refuses it"),
+            "{err}"
+        );
+    }
+
+    /// The profile with its `desc` tag replaced by `tag` (the file's size fixed up).
+    fn with_desc(tag: &[u8]) -> Vec<u8> {
+        let mut bytes = profile(b"prtr", b"CMYK", 4, "x");
+        bytes.truncate(144);
+        bytes[HEADER_LEN + 12..HEADER_LEN + 16].copy_from_slice(&(tag.len() as u32).to_be_bytes());
+        bytes.extend(tag);
+        let len = bytes.len() as u32;
+        bytes[0..4].copy_from_slice(&len.to_be_bytes());
+        bytes
+    }
+
+    #[test]
+    fn a_twelve_byte_mluc_description_is_an_error_not_a_panic() {
+        // Issue 21: this panicked ("range end index 16 out of range for slice of length 12").
+        let bytes = with_desc(b"mluc\0\0\0\0\0\0\0\x01");
+        assert_eq!(bytes.len(), 156);
+        let err = OutputProfile::from_bytes(bytes, "printer.icc").unwrap_err();
+        assert!(err.starts_with("printer.icc "), "{err}");
+    }
+
+    #[test]
+    fn damaged_description_records_are_errors() {
+        // Records that point past the tag, a huge record count, a record size below 12.
+        let mut tag = b"mluc\0\0\0\0".to_vec();
+        tag.extend(u32::MAX.to_be_bytes());
+        tag.extend(12u32.to_be_bytes());
+        tag.extend(b"enUS");
+        tag.extend(4000u32.to_be_bytes());
+        tag.extend(28u32.to_be_bytes());
+        let err = OutputProfile::from_bytes(with_desc(&tag), "p.icc").unwrap_err();
+        assert!(err.starts_with("p.icc "), "{err}");
+        let mut desc = b"desc\0\0\0\0".to_vec();
+        desc.extend(u32::MAX.to_be_bytes());
+        desc.extend(b"short");
+        let err = OutputProfile::from_bytes(with_desc(&desc), "p.icc").unwrap_err();
+        assert!(err.starts_with("p.icc "), "{err}");
+    }
+
+    #[test]
+    fn truncated_headers_and_huge_tag_counts_are_errors() {
+        let whole = profile(b"prtr", b"CMYK", 2, "ISO Coated v2");
+        for len in [0, 3, 4, 39, 40, 100, 128, 131, 132, 140] {
+            let mut cut = whole[..len].to_vec();
+            if len >= 4 {
+                cut[0..4].copy_from_slice(&(len as u32).to_be_bytes());
+            }
+            let err = OutputProfile::from_bytes(cut, "cut.icc").unwrap_err();
+            assert!(err.starts_with("cut.icc "), "{len}: {err}");
+        }
+        for count in [2u32, 1000, 0x1555_5555, u32::MAX] {
+            let mut bytes = whole.clone();
+            bytes[HEADER_LEN..HEADER_LEN + 4].copy_from_slice(&count.to_be_bytes());
+            let err = OutputProfile::from_bytes(bytes, "many.icc").unwrap_err();
+            assert!(err.starts_with("many.icc "), "{count}: {err}");
+        }
+    }
+
+    #[test]
+    fn mutated_copies_of_the_shipped_profile_never_panic() {
+        // A small deterministic stand-in for the fuzz target (fuzz/fuzz_targets/icc.rs): bytes
+        // of the header, the tag table and the first tags overwritten, one at a time.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let shipped = std::fs::read(root.join(DEFAULT_PROFILE)).unwrap();
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..300 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mut bytes = shipped.clone();
+            let at = (seed % 1024) as usize;
+            bytes[at] = (seed >> 32) as u8;
+            let _ = OutputProfile::from_bytes(bytes, "m.icc");
+        }
     }
 
     #[test]

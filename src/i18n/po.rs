@@ -13,7 +13,7 @@
 
 use super::exchange::{Exchange, Format, Incoming};
 use super::units::{Catalog, Unit, UnitState};
-use crate::diagnostics::{Diagnostic, Location};
+use crate::diagnostics::{Diagnostic, Locator};
 
 // ---------------------------------------------------------------------------------------------
 // Writing
@@ -324,7 +324,9 @@ fn numeric(
 /// Reads a PO file: the JSON file it is for (`X-MGI-File`), its language and its translated
 /// entries (untranslated ones are left out).
 pub fn read(name: &str, text: &str) -> (Option<Exchange>, Vec<Diagnostic>) {
-    let at = |offset: usize, len: usize| Location::in_text(name, text, offset, len);
+    // Indexed once: every entry is located (a scan per entry made big files quadratic).
+    let locator = Locator::new(name, text);
+    let at = |offset: usize, len: usize| locator.at(offset, len);
     let entries = match parse(text) {
         Ok(entries) => entries,
         Err((offset, message)) => {

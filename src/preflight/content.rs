@@ -99,11 +99,17 @@ struct State {
     text_mode: i64,
 }
 
+/// The deepest graphics state stack kept (`q` inside `q`): PDF's own implementation limit is 28
+/// (ISO 32000-1, annex C); a million `q`s would otherwise keep a million copies.
+const MAX_SAVED_STATES: usize = 256;
+
 /// One content stream being read: its resources, graphics state stack, current path and text.
 struct Frame<'a> {
     res: Option<&'a Dictionary>,
     gs: State,
     saved: Vec<State>,
+    /// `q`s beyond [`MAX_SAVED_STATES`], not saved (their `Q`s restore nothing).
+    unsaved: usize,
     path: Option<Rect>,
     tm: Matrix,
     tlm: Matrix,
@@ -140,7 +146,10 @@ pub fn page_events(doc: &Document, number: u32, page: ObjectId) -> Vec<Event> {
     let res = resources::page_resources(doc, page);
     match doc.get_page_content_with_limit(page, MAX_CONTENT_BYTES) {
         Ok(bytes) => w.decode_and_run(&bytes, "the page's content stream", res, Matrix::IDENTITY),
-        Err(e) => w.broken(format!("the page's content stream cannot be read ({e})")),
+        Err(e) => w.broken(format!(
+            "the page's content stream cannot be read ({e}; preflight reads at most {} MiB of content a stream)",
+            MAX_CONTENT_BYTES / (1024 * 1024)
+        )),
     }
     w.events
 }
@@ -196,6 +205,7 @@ impl<'a> Walker<'a> {
                 text_mode: 0,
             },
             saved: Vec::new(),
+            unsaved: 0,
             path: None,
             tm: Matrix::IDENTITY,
             tlm: Matrix::IDENTITY,
@@ -204,7 +214,9 @@ impl<'a> Walker<'a> {
         for op in ops {
             let o = op.operands.as_slice();
             match op.operator.as_str() {
-                "q" => f.saved.push(f.gs.clone()),
+                "q" if f.saved.len() < MAX_SAVED_STATES => f.saved.push(f.gs.clone()),
+                "q" => f.unsaved += 1,
+                "Q" if f.unsaved > 0 => f.unsaved -= 1,
                 "Q" => f.gs = f.saved.pop().unwrap_or_else(|| f.gs.clone()),
                 "cm" => {
                     if let Some(m) = Matrix::from_numbers(o) {

@@ -154,7 +154,8 @@ fn compare_page(
     }
     let side = if index < new.page_count() { new } else { old };
     let (width, height) = side.page_size(index);
-    let scale = options.dpi / 72.0;
+    // The resolution the page was rendered at (lower than asked for a giant page).
+    let scale = super::pdf::capped_scale((width, height), options.dpi);
     let images = options.images.then(|| PageImages {
         old: old_image.as_ref().map(png),
         new: new_image.as_ref().map(png),

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::diagnostics::{Diagnostic, Location};
+use crate::diagnostics::{Diagnostic, Location, Locator};
 use crate::i18n::exchange::{Exchange, Format, Incoming};
 use crate::i18n::segments::{self, Kind, Piece};
 
@@ -226,7 +226,9 @@ struct RawUnit {
 /// Reads an XLIFF file: the JSON file it is for, its language and its translated units
 /// (untranslated ones are left out). Problems of single units come back beside the units.
 pub fn read(name: &str, text: &str) -> (Option<Exchange>, Vec<Diagnostic>) {
-    let at = |offset: usize| Location::in_text(name, text, offset, 1);
+    // Indexed once: every unit is located (a scan per unit made big files quadratic).
+    let locator = Locator::new(name, text);
+    let at = |offset: usize| locator.at(offset, 1);
     let err = |offset: usize, message: String| vec![Diagnostic::error(message).at(at(offset))];
     let root = match parse_tree(text) {
         Ok(root) => root,
@@ -243,7 +245,7 @@ pub fn read(name: &str, text: &str) -> (Option<Exchange>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut raw = Vec::new();
     collect_units(file, &mut raw, &mut diags, &at);
-    let units = Assembler::new(&raw, name, text).incoming(&mut diags);
+    let units = Assembler::new(&raw, &locator).incoming(&mut diags);
     let exchange = Exchange {
         format: Format::Xliff,
         file: original.to_string(),
@@ -334,15 +336,14 @@ struct Assembler<'a> {
     by_id: HashMap<&'a str, &'a RawUnit>,
     /// The units some source points at with an `xid`: footnotes.
     referenced: HashSet<&'a str>,
-    name: &'a str,
-    text: &'a str,
+    locator: &'a Locator<'a>,
 }
 
 /// A problem at a byte offset of the file.
 type Problem = (usize, String);
 
 impl<'a> Assembler<'a> {
-    fn new(units: &'a [RawUnit], name: &'a str, text: &'a str) -> Self {
+    fn new(units: &'a [RawUnit], locator: &'a Locator<'a>) -> Self {
         let by_id = units.iter().map(|u| (u.id.as_str(), u)).collect();
         let referenced = units
             .iter()
@@ -356,8 +357,7 @@ impl<'a> Assembler<'a> {
             units,
             by_id,
             referenced,
-            name,
-            text,
+            locator,
         }
     }
 
@@ -384,7 +384,7 @@ impl<'a> Assembler<'a> {
     }
 
     fn error(&self, at: usize, message: String) -> Diagnostic {
-        Diagnostic::error(message).at(Location::in_text(self.name, self.text, at, 1))
+        Diagnostic::error(message).at(self.locator.at(at, 1))
     }
 
     /// A main unit with a translation, as markup; `None` when it has no translation.
@@ -411,7 +411,7 @@ impl<'a> Assembler<'a> {
             source,
             target: rebuilt,
             reviewed,
-            at: Location::in_text(self.name, self.text, *target_at, "<target".len()),
+            at: self.locator.at(*target_at, "<target".len()),
         }))
     }
 
