@@ -26,6 +26,8 @@ pub struct Job<'a> {
     pub lang: String,
     /// Problems found while loading the profile (warnings only, or it would not be built).
     pub profile_diags: &'a [Diagnostic],
+    /// Notes about the profile that are not problems of this document.
+    pub profile_notes: &'a [String],
 }
 
 /// What every document of a run shares.
@@ -43,8 +45,11 @@ pub struct Run<'a> {
 impl<'a> Run<'a> {
     pub fn new(session: &'a Session, options: &'a BuildOptions) -> Self {
         let mut env = Fingerprint::new();
+        // Each font by file name and content, wherever it was read from (a project's `fonts/`
+        // or the built-in one): the same fonts give the same stamps.
         for file in &session.shared.fonts().files {
-            env.write(file.to_string_lossy().as_bytes());
+            let name = file.file_name().unwrap_or_default();
+            env.write(name.to_string_lossy().as_bytes());
             env.write(file_hash(file).unwrap_or_default().as_bytes());
         }
         // The binary itself, not only its version: a rebuilt mgi-press may lay out differently.
@@ -53,7 +58,11 @@ impl<'a> Run<'a> {
         Run {
             session,
             options,
-            stamps: StampStore::new(&options.out_dir, &session.project.root),
+            stamps: StampStore::new(
+                &options.out_dir,
+                &session.project.root,
+                &session.project.layout_root,
+            ),
             hashes: FileHashes::default(),
             output_profiles: OutputProfiles::default(),
             environment: env.hex(),
@@ -90,6 +99,7 @@ impl Job<'_> {
             edition,
             self.profile_diags.to_vec(),
         );
+        report.notes = self.profile_notes.to_vec();
         let (vm, diags) = run
             .session
             .resolve_edition(profile, lang, options.strict, edition);
@@ -102,7 +112,7 @@ impl Job<'_> {
             .session
             .pdf_settings(profile, lang, &options.standards_of(edition));
         let icc = match edition {
-            Edition::Print => match run.output_profiles.of(&run.session.project.root, profile) {
+            Edition::Print => match run.output_profiles.of(run.session.project.color_root(), profile) {
                 Ok(icc) => Some(icc),
                 Err(d) => {
                     report.diagnostics.push(d);

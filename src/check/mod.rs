@@ -6,6 +6,7 @@ mod bidi;
 mod facts;
 mod image;
 mod lengths;
+mod other_languages;
 mod print;
 mod texts;
 mod translations;
@@ -16,6 +17,7 @@ use crate::load::{Packs, Profile};
 use crate::project::REFERENCE_LANG;
 
 pub use image::PRINT_DPI;
+pub use other_languages::set_aside_other_languages;
 
 /// Checks a profile's facts against themselves, its texts and the language packs.
 ///

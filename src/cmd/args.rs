@@ -45,9 +45,12 @@ pub enum DiagnosticFormatArg {
 
 #[derive(Args, Clone)]
 pub struct ProjectArgs {
-    /// The project folder holding layouts/, fonts/ and profiles/.
-    #[arg(long, default_value = ".", global = true)]
-    pub project: PathBuf,
+    /// The project folder holding profiles/ and, to override the built-in ones, layouts/,
+    /// fonts/ and color/. Default: the nearest folder above the profile (then above the
+    /// working folder) holding layouts/<layout>/main.typ and lang/en.json; else the working
+    /// folder with the layout built into mgi-press.
+    #[arg(long, global = true)]
+    pub project: Option<PathBuf>,
     /// The layout to use, a folder under layouts/.
     #[arg(long, default_value = "mgi", global = true)]
     pub layout: String,
@@ -84,6 +87,18 @@ pub enum Command {
     /// Preview a profile in the browser, updated on every change.
     Serve(ServeArgs),
     Preflight(super::preflight::PreflightArgs),
+    /// The layout built into mgi-press: write it out for a designer to start from.
+    Layout {
+        #[command(subcommand)]
+        command: super::layout::LayoutCommand,
+    },
+    /// Print the licences of the fonts and colour profiles built into mgi-press.
+    Licenses,
+    /// Print shell completions (bash, zsh, fish) to standard output.
+    Completions(super::completions::CompletionsArgs),
+    /// Print the manual page (roff) to standard output.
+    #[command(hide = true)]
+    Man,
 }
 
 #[derive(Args)]

@@ -6,10 +6,10 @@ use mgi_press::build::write_atomically;
 use mgi_press::diagnostics::{Diagnostic, RenderStyle};
 
 use super::args::DataArgs;
-use super::{CmdResult, languages, open, out, report};
+use super::{CmdResult, languages, open_for, out, report};
 
 pub fn run(args: DataArgs, style: &RenderStyle) -> CmdResult {
-    let session = open(&args.project)?;
+    let session = open_for(&args.project, std::slice::from_ref(&args.profile))?;
     let lang = languages(&session, std::slice::from_ref(&args.profile), &[args.lang])?.remove(0);
     let checked = session.load(&args.profile);
     let mut diags = session.pack_diagnostics.clone();

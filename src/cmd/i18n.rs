@@ -8,7 +8,7 @@ use mgi_press::diagnostics::Diagnostic;
 use mgi_press::i18n::{self, lock::Lock, units::Catalog};
 
 use super::args::{Format, I18nCommand, I18nMarkArgs, I18nStatusArgs, I18nTarget};
-use super::{CmdResult, check_lang, open, out, out_json};
+use super::{CmdResult, check_lang, open_for, out, out_json};
 
 pub fn run(command: I18nCommand, style: &mgi_press::diagnostics::RenderStyle) -> CmdResult {
     match command {
@@ -20,7 +20,7 @@ pub fn run(command: I18nCommand, style: &mgi_press::diagnostics::RenderStyle) ->
 }
 
 fn status(args: I18nStatusArgs) -> CmdResult {
-    let session = open(&args.project)?;
+    let session = open_for(&args.project, &args.profiles)?;
     let dirs = session.profile_dirs(&args.profiles)?;
     let status = i18n::status(&session, &dirs);
     match args.format {
@@ -50,8 +50,28 @@ pub fn catalog_of(session: &Session, target: &I18nTarget) -> Result<Catalog, Vec
         .ok_or_else(|| vec![Diagnostic::error("the profile has no English text")])
 }
 
+/// Refuses to write into the language packs of the built-in layout.
+pub fn writable_pack(session: &Session) -> Result<(), Vec<Diagnostic>> {
+    if !session.project.layout_is_builtin() {
+        return Ok(());
+    }
+    let layout = &session.project.layout;
+    Err(vec![
+        Diagnostic::error(format!(
+            "the language packs of the layout `{layout}` are built into mgi-press, which cannot change them"
+        ))
+        .with_hint(format!(
+            "write the layout out with `mgi-press layout export DIR`, then run this command again in DIR (or with --project DIR): it works on DIR/layouts/{layout}/lang"
+        )),
+    ])
+}
+
 fn mark(args: I18nMarkArgs) -> CmdResult {
-    let session = open(&args.project)?;
+    let given: Vec<std::path::PathBuf> = args.target.profile.iter().cloned().collect();
+    let session = open_for(&args.project, &given)?;
+    if args.target.pack.is_some() {
+        writable_pack(&session)?;
+    }
     let catalog = catalog_of(&session, &args.target)?;
     let mut lock = Lock::load(&catalog.dir, &catalog.lang);
     let mut marked = 0;

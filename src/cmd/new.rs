@@ -5,10 +5,10 @@ use std::process::ExitCode;
 use mgi_press::scaffold;
 
 use super::args::NewArgs;
-use super::{CmdResult, open, out};
+use super::{CmdResult, open_for, out};
 
 pub fn run(args: NewArgs) -> CmdResult {
-    let session = open(&args.project)?;
+    let session = open_for(&args.project, std::slice::from_ref(&args.folder))?;
     scaffold::new_profile(&session, &args.folder, args.country.as_deref(), args.year)?;
     let folder = args.folder.display();
     out(&format!(

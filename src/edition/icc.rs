@@ -97,7 +97,7 @@ impl OutputProfile {
     /// Reads and validates a profile file.
     pub fn load(path: &Path) -> Result<OutputProfile, Diagnostic> {
         let origin = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| {
+        let bytes = crate::builtin::read(path).map_err(|e| {
             Diagnostic::error(format!("cannot read the output profile {origin}: {e}"))
                 .in_file(origin.clone())
         })?;
