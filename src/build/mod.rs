@@ -228,7 +228,7 @@ impl Slot {
             .get_or_insert_with(|| {
                 let mut c = session.load(&self.dir);
                 if let Some(p) = &c.profile {
-                    let shown = self.dir.display().to_string();
+                    let shown = session.names.name(&self.dir);
                     let set_aside = crate::check::set_aside_other_languages(
                         p,
                         langs,
