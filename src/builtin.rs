@@ -94,7 +94,9 @@ pub fn list(dir: &Path) -> Vec<PathBuf> {
 /// Reads a file, built-in or real.
 pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
     if is_builtin(path) {
-        return file(path).map(<[u8]>::to_vec).ok_or_else(|| not_found(path));
+        return file(path)
+            .map(<[u8]>::to_vec)
+            .ok_or_else(|| not_found(path));
     }
     std::fs::read(path)
 }

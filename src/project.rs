@@ -55,7 +55,11 @@ impl Project {
         let cwd = std::env::current_dir()
             .map_err(|e| Diagnostic::error(format!("cannot read the working folder: {e}")))?;
         let mut passed_over = Vec::new();
-        let starts = profiles.iter().take(1).map(|p| cwd.join(p)).chain([cwd.clone()]);
+        let starts = profiles
+            .iter()
+            .take(1)
+            .map(|p| cwd.join(p))
+            .chain([cwd.clone()]);
         for start in starts {
             let start = absolute(&start);
             for dir in start.ancestors() {
@@ -82,11 +86,7 @@ impl Project {
             } else {
                 builtin.join("fonts")
             },
-            color_root: if own("color") {
-                root.clone()
-            } else {
-                builtin
-            },
+            color_root: if own("color") { root.clone() } else { builtin },
             layout_root: root.clone(),
             root,
             layout: layout.to_string(),
@@ -94,7 +94,11 @@ impl Project {
         }
     }
 
-    fn built_in(root: PathBuf, layout: &str, passed_over: Vec<PathBuf>) -> Result<Project, Diagnostic> {
+    fn built_in(
+        root: PathBuf,
+        layout: &str,
+        passed_over: Vec<PathBuf>,
+    ) -> Result<Project, Diagnostic> {
         let builtin = crate::builtin::root();
         if !is_project(&builtin, layout) {
             let main = root.join("layouts").join(layout).join("main.typ");

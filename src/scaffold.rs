@@ -43,8 +43,12 @@ pub fn new_profile(
     };
     std::fs::create_dir_all(folder.join("text"))
         .map_err(|e| err(format!("cannot create {}: {e}", folder.display())))?;
-    let schemas = schemas_for(session, folder)
-        .map_err(|e| err(format!("cannot write the JSON Schemas into {}: {e}", folder.display())))?;
+    let schemas = schemas_for(session, folder).map_err(|e| {
+        err(format!(
+            "cannot write the JSON Schemas into {}: {e}",
+            folder.display()
+        ))
+    })?;
     let mut facts = facts(session, year);
     facts["$schema"] = format!("{schemas}/profile.schema.json").into();
     let mut text = english_text(session, country);
@@ -63,9 +67,10 @@ pub fn new_profile(
 fn schemas_for(session: &Session, folder: &Path) -> std::io::Result<String> {
     let root = &session.project.root;
     let absolute = folder.canonicalize()?;
-    let inside = absolute.strip_prefix(root).ok().filter(|_| {
-        root.join("schemas").join("profile.schema.json").is_file()
-    });
+    let inside = absolute
+        .strip_prefix(root)
+        .ok()
+        .filter(|_| root.join("schemas").join("profile.schema.json").is_file());
     if let Some(rel) = inside {
         let up = vec![".."; rel.components().count()];
         return Ok(format!("{}/schemas", up.join("/")));

@@ -44,7 +44,10 @@ fn the_binary_alone_makes_builds_and_preflights_a_new_profile() {
     assert!(new.status.success(), "{}", text(&new.stderr));
     // `$schema` points at schemas that exist.
     let facts = std::fs::read_to_string(work.join("freedonia/profile.json")).unwrap();
-    assert!(facts.contains("\"$schema\": \"schemas/profile.schema.json\""), "{facts}");
+    assert!(
+        facts.contains("\"$schema\": \"schemas/profile.schema.json\""),
+        "{facts}"
+    );
     assert!(work.join("freedonia/schemas/profile.schema.json").is_file());
     assert!(work.join("freedonia/schemas/text.schema.json").is_file());
     // Placeholders name the dimension, not its id.
@@ -54,7 +57,10 @@ fn the_binary_alone_makes_builds_and_preflights_a_new_profile() {
     let build = run(&bin, &["build", "freedonia", "--edition", "both"], &work);
     let stderr = text(&build.stderr);
     assert!(build.status.success(), "{stderr}");
-    assert!(stderr.contains("layout: mgi built into mgi-press"), "{stderr}");
+    assert!(
+        stderr.contains("layout: mgi built into mgi-press"),
+        "{stderr}"
+    );
     for pdf in ["freedonia.en.pdf", "freedonia.en.print.pdf"] {
         assert!(work.join("out").join(pdf).is_file(), "{pdf}");
     }
@@ -62,25 +68,46 @@ fn the_binary_alone_makes_builds_and_preflights_a_new_profile() {
     // Without --edition, each file is checked by the rules of what it claims.
     let print = run(&bin, &["preflight", "out/freedonia.en.print.pdf"], &work);
     let said = text(&print.stdout);
-    assert_eq!(print.status.code(), Some(0), "the scaffold passes print: {said}");
-    assert!(said.starts_with("rules: print (the file claims PDF/X-4"), "{said}");
+    assert_eq!(
+        print.status.code(),
+        Some(0),
+        "the scaffold passes print: {said}"
+    );
+    assert!(
+        said.starts_with("rules: print (the file claims PDF/X-4"),
+        "{said}"
+    );
     assert!(said.contains("passes the print preflight"), "{said}");
     let screen = run(&bin, &["preflight", "out/freedonia.en.pdf"], &work);
     let said = text(&screen.stdout);
     assert_eq!(screen.status.code(), Some(0), "{said}");
-    assert!(said.starts_with("rules: screen (the file claims PDF/A-2b"), "{said}");
+    assert!(
+        said.starts_with("rules: screen (the file claims PDF/A-2b"),
+        "{said}"
+    );
     // --edition still decides when given: the screen file fails the print rules.
-    let forced = run(&bin, &["preflight", "--edition", "print", "out/freedonia.en.pdf"], &work);
+    let forced = run(
+        &bin,
+        &["preflight", "--edition", "print", "out/freedonia.en.pdf"],
+        &work,
+    );
     assert_eq!(forced.status.code(), Some(1));
     assert!(!text(&forced.stdout).contains("rules:"));
 
     // The built-in packs cannot be written to.
     let mark = run(&bin, &["i18n", "mark", "--pack", "fr"], &work);
     assert_eq!(mark.status.code(), Some(2));
-    assert!(text(&mark.stderr).contains("are built into mgi-press"), "{}", text(&mark.stderr));
+    assert!(
+        text(&mark.stderr).contains("are built into mgi-press"),
+        "{}",
+        text(&mark.stderr)
+    );
     let licenses = run(&bin, &["licenses"], &work);
     let said = text(&licenses.stdout);
-    assert!(said.contains("SIL Open Font License, Version 1.1"), "{said}");
+    assert!(
+        said.contains("SIL Open Font License, Version 1.1"),
+        "{said}"
+    );
     assert!(said.contains("basICColor GmbH"), "{said}");
 }
 
@@ -90,7 +117,11 @@ fn built_in_and_exported_layout_give_identical_pdfs_and_stamps() {
     let project = tmp.path();
     copy_dir(&sample(), &project.join("profiles/valdoria"));
     let build = |out: &str| {
-        let o = run(Path::new(BIN), &["build", "--lang", "en", "--out", out], project);
+        let o = run(
+            Path::new(BIN),
+            &["build", "--lang", "en", "--out", out],
+            project,
+        );
         assert!(o.status.success(), "{}", text(&o.stderr));
         text(&o.stderr)
     };
@@ -98,15 +129,36 @@ fn built_in_and_exported_layout_give_identical_pdfs_and_stamps() {
     let export = run(Path::new(BIN), &["layout", "export", "."], project);
     assert!(export.status.success(), "{}", text(&export.stderr));
     let said = build("on-disk");
-    assert!(said.contains(&format!("layout: {}", project.canonicalize().unwrap().join("layouts/mgi").display())), "{said}");
+    assert!(
+        said.contains(&format!(
+            "layout: {}",
+            project
+                .canonicalize()
+                .unwrap()
+                .join("layouts/mgi")
+                .display()
+        )),
+        "{said}"
+    );
     for file in ["valdoria.en.pdf", ".mgi-press/valdoria.en.pdf.json"] {
         let a = std::fs::read(project.join("built-in").join(file)).unwrap();
         let b = std::fs::read(project.join("on-disk").join(file)).unwrap();
-        assert!(a == b, "{file} differs between the built-in and the exported layout");
+        assert!(
+            a == b,
+            "{file} differs between the built-in and the exported layout"
+        );
     }
     // The stamps written with the built-in layout still hold with the same files on disk.
-    let again = run(Path::new(BIN), &["build", "--lang", "en", "--out", "built-in"], project);
-    assert!(text(&again.stdout).contains("unchanged"), "{}", text(&again.stdout));
+    let again = run(
+        Path::new(BIN),
+        &["build", "--lang", "en", "--out", "built-in"],
+        project,
+    );
+    assert!(
+        text(&again.stdout).contains("unchanged"),
+        "{}",
+        text(&again.stdout)
+    );
     // A second export does not overwrite a designer's files.
     let twice = run(Path::new(BIN), &["layout", "export", "."], project);
     assert_eq!(twice.status.code(), Some(2));
@@ -118,9 +170,17 @@ fn a_stray_layouts_folder_is_passed_over_and_said() {
     let tmp = tempfile::tempdir().unwrap();
     let project = tmp.path();
     std::fs::create_dir_all(project.join("layouts/_default")).unwrap();
-    std::fs::write(project.join("layouts/_default/single.html"), "{{ .Content }}").unwrap();
+    std::fs::write(
+        project.join("layouts/_default/single.html"),
+        "{{ .Content }}",
+    )
+    .unwrap();
     copy_dir(&sample(), &project.join("profiles/valdoria"));
-    let o = run(Path::new(BIN), &["build", "--check", "--lang", "en"], project);
+    let o = run(
+        Path::new(BIN),
+        &["build", "--check", "--lang", "en"],
+        project,
+    );
     let stderr = text(&o.stderr);
     assert!(stderr.contains("layout: mgi built into"), "{stderr}");
     assert!(stderr.contains("passed over"), "{stderr}");
@@ -137,7 +197,14 @@ fn other_languages_stale_translations_are_one_line_of_a_build() {
     });
     let o = run(
         Path::new(BIN),
-        &["build", "--lang", "en", "--deny-warnings", "--color", "never"],
+        &[
+            "build",
+            "--lang",
+            "en",
+            "--deny-warnings",
+            "--color",
+            "never",
+        ],
         project,
     );
     let stderr = text(&o.stderr);
@@ -146,7 +213,9 @@ fn other_languages_stale_translations_are_one_line_of_a_build() {
     let notes: Vec<&str> = stderr.lines().filter(|l| l.starts_with("note: ")).collect();
     assert_eq!(
         notes,
-        ["note: profiles/valdoria: 5 stale translations in ar, es, fr, pt, ru, languages this build does not make (`mgi-press i18n status profiles/valdoria` lists them)"],
+        [
+            "note: profiles/valdoria: 5 stale translations in ar, es, fr, pt, ru, languages this build does not make (`mgi-press i18n status profiles/valdoria` lists them)"
+        ],
         "{stderr}"
     );
     // `check` still reports each of them.
@@ -154,10 +223,17 @@ fn other_languages_stale_translations_are_one_line_of_a_build() {
     let stderr = text(&check.stderr);
     assert_eq!(stderr.matches("(needs review)").count(), 5, "{stderr}");
     // A build of French reports French's as warnings.
-    let fr = run(Path::new(BIN), &["build", "--lang", "fr", "--color", "never"], project);
+    let fr = run(
+        Path::new(BIN),
+        &["build", "--lang", "fr", "--color", "never"],
+        project,
+    );
     let stderr = text(&fr.stderr);
     assert_eq!(stderr.matches("(needs review)").count(), 1, "{stderr}");
-    assert!(stderr.contains("4 stale translations in ar, es, pt, ru"), "{stderr}");
+    assert!(
+        stderr.contains("4 stale translations in ar, es, pt, ru"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -112,7 +112,10 @@ impl Job<'_> {
             .session
             .pdf_settings(profile, lang, &options.standards_of(edition));
         let icc = match edition {
-            Edition::Print => match run.output_profiles.of(run.session.project.color_root(), profile) {
+            Edition::Print => match run
+                .output_profiles
+                .of(run.session.project.color_root(), profile)
+            {
                 Ok(icc) => Some(icc),
                 Err(d) => {
                     report.diagnostics.push(d);

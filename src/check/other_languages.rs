@@ -54,13 +54,18 @@ fn summary_line(
     langs: &BTreeSet<String>,
     shown_dir: &str,
 ) -> Option<String> {
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut parts = Vec::new();
     if stale > 0 {
         parts.push(plural(stale, "stale translation", "stale translations"));
     }
     if other > 0 {
-        parts.push(plural(other, "other translation warning", "other translation warnings"));
+        parts.push(plural(
+            other,
+            "other translation warning",
+            "other translation warnings",
+        ));
     }
     if parts.is_empty() {
         return None;
@@ -95,7 +100,10 @@ mod tests {
         );
         assert_eq!(summary_line(0, 0, &langs, "p"), None);
         let both = summary_line(1, 2, &langs, "p").unwrap_or_default();
-        assert!(both.contains("1 stale translation and 2 other translation warnings"), "{both}");
+        assert!(
+            both.contains("1 stale translation and 2 other translation warnings"),
+            "{both}"
+        );
         assert!(both.contains("`mgi-press check p`"), "{both}");
     }
 }

@@ -169,7 +169,12 @@ fn target_catalog(session: &Session, exchange: &Exchange) -> Result<Catalog, Vec
         lang: None,
         pack: None,
     };
-    let pack_in_project = session.project.root.join("layouts").join(&session.project.layout).join("lang");
+    let pack_in_project = session
+        .project
+        .root
+        .join("layouts")
+        .join(&session.project.layout)
+        .join("lang");
     if canonical(dir) == canonical(&session.project.lang_dir()) || dir == pack_in_project {
         super::i18n::writable_pack(session)?;
         target.pack = Some(lang);

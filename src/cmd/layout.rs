@@ -46,7 +46,11 @@ fn export(args: &ExportArgs) -> CmdResult {
     if !existing.is_empty() && !args.force {
         let shown: Vec<&str> = existing.iter().take(5).map(String::as_str).collect();
         let more = existing.len().saturating_sub(shown.len());
-        let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
         return Err(vec![
             Diagnostic::error(format!(
                 "{} already has {}{more}: nothing was written",

@@ -58,7 +58,9 @@ impl Progress {
         };
         let mut problems = (!fresh.is_empty()).then(|| render_all_with(&fresh, &self.style));
         for note in self.fresh_notes(r) {
-            problems.get_or_insert_with(String::new).push_str(&format!("note: {note}\n"));
+            problems
+                .get_or_insert_with(String::new)
+                .push_str(&format!("note: {note}\n"));
         }
         let line = self.lines.then(|| format!("{}\n", result_line(r)));
         let text = problems.unwrap_or_default() + &line.unwrap_or_default();
