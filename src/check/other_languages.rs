@@ -19,9 +19,7 @@ pub fn set_aside_other_languages(
     shown_dir: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<String> {
-    let Some(en) = profile.texts.get(REFERENCE_LANG) else {
-        return None;
-    };
+    let en = profile.texts.get(REFERENCE_LANG)?;
     if built.is_empty() {
         return None;
     }

@@ -25,6 +25,7 @@ const DEBOUNCE: Duration = Duration::from_millis(200);
 
 pub fn run(args: WatchArgs, style: &RenderStyle) -> CmdResult {
     let session = open_for(&args.project, &args.docs.profiles)?;
+    eprintln!("{}", session.project.describe());
     let dirs = session.profile_dirs(&args.docs.profiles)?;
     let options = BuildOptions {
         langs: languages(&session, &dirs, &args.docs.langs)?,
