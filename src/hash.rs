@@ -19,7 +19,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// The hash of a file's contents, or `None` when it cannot be read.
 pub fn file_hash(path: &std::path::Path) -> Option<String> {
-    std::fs::read(path).ok().map(|b| content_hash(&b))
+    crate::builtin::read(path).ok().map(|b| content_hash(&b))
 }
 
 /// A running fingerprint of several inputs. Each write is length-prefixed, so that consecutive

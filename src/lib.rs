@@ -12,6 +12,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod batch;
+pub mod builtin;
 pub mod check;
 pub mod date;
 pub mod diagnostics;

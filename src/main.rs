@@ -45,6 +45,10 @@ fn dispatch(command: Command, style: &RenderStyle) -> cmd::CmdResult {
         Command::Watch(args) => cmd::watch::run(args, style),
         Command::Serve(args) => cmd::serve::run(args, style),
         Command::Preflight(args) => cmd::preflight::run(args, style),
+        Command::Layout { command } => cmd::layout::run(command),
+        Command::Licenses => cmd::licenses::run(),
+        Command::Completions(args) => cmd::completions::completions(&args),
+        Command::Man => cmd::completions::man(),
     }
 }
 

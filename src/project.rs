@@ -7,16 +7,27 @@ use crate::diagnostics::Diagnostic;
 /// The reference language: complete in every pack and profile, the one others fall back to.
 pub const REFERENCE_LANG: &str = "en";
 
-/// A project: `layouts/`, `fonts/` and usually `profiles/` below one root folder.
+/// A project: the folder of `profiles/` (and, when it has them, its own `layouts/`, `fonts/`
+/// and `color/`), with the layout, fonts and output profile it uses — its own, or those built
+/// into mgi-press ([`crate::builtin`]).
 #[derive(Debug, Clone)]
 pub struct Project {
     pub root: PathBuf,
     /// The layout's folder name under `layouts/`.
     pub layout: String,
+    /// The folder holding `layouts/<layout>`: `root`, or the built-in files' virtual folder.
+    pub layout_root: PathBuf,
+    /// The folder of the fonts (the project's `fonts/` beside its own layout, else built in).
+    fonts: PathBuf,
+    /// The folder holding `color/` (the default output profile).
+    color_root: PathBuf,
+    /// Folders with a `layouts/` that is not an mgi-press layout, passed over in the search.
+    pub passed_over: Vec<PathBuf>,
 }
 
 impl Project {
-    /// Opens the project at `root`, checking that the layout and fonts are there.
+    /// Opens the project at `root`: its own layout when it has one (see [`is_project`]), else
+    /// the built-in layout (only for the built-in layout's name).
     pub fn open(root: &Path, layout: &str) -> Result<Project, Diagnostic> {
         let root = root.canonicalize().map_err(|e| {
             Diagnostic::error(format!(
@@ -24,29 +35,122 @@ impl Project {
                 root.display()
             ))
         })?;
-        let project = Project {
+        if is_project(&root, layout) {
+            return Ok(Project::on_disk(root, layout));
+        }
+        Project::built_in(root, layout, Vec::new())
+    }
+
+    /// Finds the project: `explicit` (`--project DIR`) when given; else the nearest folder
+    /// above the first of `profiles` (then above the working folder) that holds this layout
+    /// (see [`is_project`]); else the working folder with the built-in layout.
+    pub fn find(
+        explicit: Option<&Path>,
+        profiles: &[PathBuf],
+        layout: &str,
+    ) -> Result<Project, Diagnostic> {
+        if let Some(dir) = explicit {
+            return Project::open(dir, layout);
+        }
+        let cwd = std::env::current_dir()
+            .map_err(|e| Diagnostic::error(format!("cannot read the working folder: {e}")))?;
+        let mut passed_over = Vec::new();
+        let starts = profiles
+            .iter()
+            .take(1)
+            .map(|p| cwd.join(p))
+            .chain([cwd.clone()]);
+        for start in starts {
+            let start = absolute(&start);
+            for dir in start.ancestors() {
+                if is_project(dir, layout) {
+                    let mut project = Project::open(dir, layout)?;
+                    project.passed_over = passed_over;
+                    return Ok(project);
+                }
+                if dir.join("layouts").is_dir() && !passed_over.iter().any(|p| p == dir) {
+                    passed_over.push(dir.to_path_buf());
+                }
+            }
+        }
+        let root = cwd.canonicalize().unwrap_or(cwd);
+        Project::built_in(root, layout, passed_over)
+    }
+
+    fn on_disk(root: PathBuf, layout: &str) -> Project {
+        let own = |name: &str| root.join(name).is_dir();
+        let builtin = crate::builtin::root();
+        Project {
+            fonts: if own("fonts") {
+                root.join("fonts")
+            } else {
+                builtin.join("fonts")
+            },
+            color_root: if own("color") { root.clone() } else { builtin },
+            layout_root: root.clone(),
             root,
             layout: layout.to_string(),
-        };
-        let main = project.layout_dir().join("main.typ");
-        if !main.is_file() {
+            passed_over: Vec::new(),
+        }
+    }
+
+    fn built_in(
+        root: PathBuf,
+        layout: &str,
+        passed_over: Vec<PathBuf>,
+    ) -> Result<Project, Diagnostic> {
+        let builtin = crate::builtin::root();
+        if !is_project(&builtin, layout) {
+            let main = root.join("layouts").join(layout).join("main.typ");
             return Err(Diagnostic::error(format!(
-                "no layout found: {} does not exist",
+                "no layout found: {} does not exist, and the layout built into mgi-press is `mgi`",
                 main.display()
             ))
             .with_hint("run mgi-press from the project folder, or pass --project DIR"));
         }
-        if !project.fonts_dir().is_dir() {
-            return Err(Diagnostic::error(format!(
-                "no font folder: {} does not exist",
-                project.fonts_dir().display()
-            )));
+        Ok(Project {
+            root,
+            layout: layout.to_string(),
+            layout_root: builtin.clone(),
+            fonts: builtin.join("fonts"),
+            color_root: builtin,
+            passed_over,
+        })
+    }
+
+    /// Whether the layout is the one built into mgi-press.
+    pub fn layout_is_builtin(&self) -> bool {
+        crate::builtin::is_builtin(&self.layout_root)
+    }
+
+    /// Which layout, fonts and output profile a run uses, in one line (printed by every build):
+    /// `layout: mgi built into mgi-press 0.1.0` or `layout: /path/layouts/mgi`, and any
+    /// `layouts/` folder that was passed over.
+    pub fn describe(&self) -> String {
+        let mut line = if self.layout_is_builtin() {
+            format!(
+                "layout: {} built into mgi-press {}",
+                self.layout,
+                env!("CARGO_PKG_VERSION")
+            )
+        } else {
+            format!("layout: {}", self.layout_dir().display())
+        };
+        if !self.layout_is_builtin() && crate::builtin::is_builtin(&self.fonts) {
+            line.push_str(" (fonts built in)");
         }
-        Ok(project)
+        for dir in &self.passed_over {
+            line.push_str(&format!(
+                "; passed over {}: no {}/main.typ with lang/en.json",
+                dir.join("layouts").display(),
+                self.layout
+            ));
+        }
+        line
     }
 
     pub fn layouts_dir(&self) -> PathBuf {
-        self.root.join("layouts")
+        self.layout_root.join("layouts")
     }
 
     pub fn layout_dir(&self) -> PathBuf {
@@ -59,7 +163,12 @@ impl Project {
     }
 
     pub fn fonts_dir(&self) -> PathBuf {
-        self.root.join("fonts")
+        self.fonts.clone()
+    }
+
+    /// The folder holding `color/`, where the default output profile is.
+    pub fn color_root(&self) -> &Path {
+        &self.color_root
     }
 
     pub fn profiles_dir(&self) -> PathBuf {
@@ -93,6 +202,30 @@ impl Project {
             _ => "/profile".to_string(),
         }
     }
+}
+
+/// Whether `dir` holds an mgi-press layout called `layout`: `layouts/<layout>/main.typ` and
+/// the layout's English pack `layouts/<layout>/lang/en.json`. Another tool's `layouts/`
+/// folder (a static site's, say) has neither, and is passed over.
+pub fn is_project(dir: &Path, layout: &str) -> bool {
+    let layout_dir = dir.join("layouts").join(layout);
+    crate::builtin::is_file(&layout_dir.join("main.typ"))
+        && crate::builtin::is_file(&layout_dir.join("lang").join("en.json"))
+}
+
+/// `path` made absolute and without `.` or `..` steps (without following links).
+fn absolute(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// A language code in its canonical case (BCP 47): language lower-case, script title-case,

@@ -41,6 +41,9 @@ pub struct Resolved {
 pub struct Checked {
     pub profile: Option<Profile>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Lines that are neither errors nor warnings of this run (e.g. the translation warnings of
+    /// languages a build does not make, summed up).
+    pub notes: Vec<String>,
 }
 
 impl Session {
@@ -58,6 +61,23 @@ impl Session {
         names: DisplayNames,
     ) -> Result<Session, Vec<Diagnostic>> {
         let project = Project::open(root, layout).map_err(|d| vec![d])?;
+        Session::with_project(project, names)
+    }
+
+    /// Opens the project that [`Project::find`] finds: `--project DIR`, else the nearest
+    /// folder above the first profile (then above the working folder) with its own layout,
+    /// else the built-in layout.
+    pub fn find(
+        explicit: Option<&Path>,
+        profiles: &[PathBuf],
+        layout: &str,
+        names: DisplayNames,
+    ) -> Result<Session, Vec<Diagnostic>> {
+        let project = Project::find(explicit, profiles, layout).map_err(|d| vec![d])?;
+        Session::with_project(project, names)
+    }
+
+    fn with_project(project: Project, names: DisplayNames) -> Result<Session, Vec<Diagnostic>> {
         let fonts = load_fonts(&project.fonts_dir()).map_err(|e| vec![Diagnostic::error(e)])?;
         let (packs, mut pack_diagnostics) = load_packs(&project.lang_dir(), &names);
         pack_diagnostics.extend(check::check_packs(&packs));
@@ -129,6 +149,7 @@ impl Session {
         Checked {
             profile,
             diagnostics,
+            notes: Vec::new(),
         }
     }
 

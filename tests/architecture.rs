@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 
 /// The floors, lowest first, and the top-level modules on each (docs/architecture.md).
 const FLOORS: &[(&str, &[&str])] = &[
-    ("ground", &["fs", "hash", "date", "links", "diagnostics"]),
+    (
+        "ground",
+        &["fs", "hash", "date", "links", "builtin", "diagnostics"],
+    ),
     ("inputs", &["project", "load", "edition"]),
     (
         "stages",

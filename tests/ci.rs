@@ -328,6 +328,11 @@ fn progress_lines_appear_as_documents_finish() {
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let said = lines.next().unwrap().unwrap();
+    assert!(
+        said.starts_with("layout: "),
+        "the build says its layout first: {said}"
+    );
     let first = lines.next().unwrap().unwrap();
     assert!(first.starts_with("built     "), "{first}");
     // The batch (three documents) is still running when the first line arrives.

@@ -141,9 +141,18 @@ fn usage_errors_exit_2() {
         .output()
         .unwrap();
     assert_eq!(bad_flag.status.code(), Some(2));
+    // An empty folder has the built-in layout but no profiles.
     let tmp = tempfile::tempdir().unwrap();
-    let no_layout = Command::new(bin)
+    let no_profiles = Command::new(bin)
         .args(["build"])
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(no_profiles.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&no_profiles.stderr).contains("no profiles found"));
+    // A layout that is neither in the project nor built in.
+    let no_layout = Command::new(bin)
+        .args(["build", "--layout", "other"])
         .current_dir(tmp.path())
         .output()
         .unwrap();

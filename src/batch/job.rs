@@ -24,6 +24,8 @@ pub struct Job<'a> {
     pub lang: String,
     /// Problems found while loading the profile (warnings only, or it would not be built).
     pub profile_diags: &'a [Diagnostic],
+    /// Notes about the profile that are not problems of this document.
+    pub profile_notes: &'a [String],
 }
 
 /// What every document of a run shares.
@@ -39,8 +41,11 @@ pub struct Run<'a> {
 impl<'a> Run<'a> {
     pub fn new(session: &'a Session, options: &'a BuildOptions) -> Self {
         let mut env = Fingerprint::new();
+        // Each font by file name and content, wherever it was read from (a project's `fonts/`
+        // or the built-in one): the same fonts give the same stamps.
         for file in &session.shared.fonts().files {
-            env.write(file.to_string_lossy().as_bytes());
+            let name = file.file_name().unwrap_or_default();
+            env.write(name.to_string_lossy().as_bytes());
             env.write(file_hash(file).unwrap_or_default().as_bytes());
         }
         // The binary itself, not only its version: a rebuilt mgi-press may lay out differently.
@@ -49,7 +54,11 @@ impl<'a> Run<'a> {
         Run {
             session,
             options,
-            stamps: StampStore::new(&options.out_dir, &session.project.root),
+            stamps: StampStore::new(
+                &options.out_dir,
+                &session.project.root,
+                &session.project.layout_root,
+            ),
             hashes: FileHashes::default(),
             environment: env.hex(),
         }
@@ -93,6 +102,7 @@ impl Job<'_> {
             edition,
             self.profile_diags.to_vec(),
         );
+        report.notes = self.profile_notes.to_vec();
         // The batch lays out without the preview's source markers (nothing reads them here).
         let resolve_options = resolve::Options {
             strict: options.strict,

@@ -70,13 +70,14 @@ pub fn build(
                    slot,
                }: &Planned| {
         let slot = &slots[*slot];
-        let checked = slot.get(session, policy);
+        let checked = slot.get(session, policy, &options.langs);
         let reports = match &checked.profile {
             Some(profile) => {
                 let job = Job {
                     profile,
                     lang: lang.clone(),
                     profile_diags: &checked.diagnostics,
+                    profile_notes: &checked.notes,
                 };
                 job.run_editions(&run, on_done)
             }
@@ -166,12 +167,23 @@ impl Slot {
         }
     }
 
-    /// The loaded and checked profile (loading it on first use).
-    fn get(&self, session: &Session, policy: WarningPolicy) -> Arc<Checked> {
+    /// The loaded and checked profile (loading it on first use), without the translation
+    /// warnings of languages this batch does not build (`langs`; summed up in a note).
+    fn get(&self, session: &Session, policy: WarningPolicy, langs: &[String]) -> Arc<Checked> {
         let mut loaded = self.loaded.lock().unwrap_or_else(|p| p.into_inner());
         loaded
             .get_or_insert_with(|| {
                 let mut c = session.load_checked(&self.dir);
+                if let Some(p) = &c.profile {
+                    let shown = session.names.name(&self.dir);
+                    let set_aside = crate::check::set_aside_other_languages(
+                        p,
+                        langs,
+                        &shown,
+                        &mut c.diagnostics,
+                    );
+                    c.notes.extend(set_aside);
+                }
                 policy.apply(&mut c.diagnostics);
                 Arc::new(c)
             })

@@ -66,6 +66,10 @@ pub struct DocReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Lines about the profile that are not problems of this document (the translation
+    /// warnings of languages the batch does not build, summed up).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 impl DocReport {
@@ -92,6 +96,7 @@ impl DocReport {
             timings: None,
             reason: None,
             diagnostics,
+            notes: Vec::new(),
         }
     }
 

@@ -94,14 +94,28 @@ impl fmt::Display for Stale {
 pub struct StampStore {
     dir: PathBuf,
     root: PathBuf,
+    /// The folder holding `layouts/`: the project root, or the built-in files.
+    layout_root: PathBuf,
 }
 
 impl StampStore {
-    /// The stamps of `out_dir`, with file paths relative to the project `root`.
-    pub fn new(out_dir: &Path, root: &Path) -> Self {
+    /// The stamps of `out_dir`, with file paths relative to the project `root`, and the
+    /// layout's files (below `layout_root`) named `layouts/…` wherever they come from, so that
+    /// the same layout built in or on disk gives the same stamps.
+    pub fn new(out_dir: &Path, root: &Path, layout_root: &Path) -> Self {
         StampStore {
             dir: out_dir.join(STAMPS_DIR),
             root: root.to_path_buf(),
+            layout_root: layout_root.to_path_buf(),
+        }
+    }
+
+    /// The file a stamp's name stands for now.
+    fn file_of(&self, name: &str) -> PathBuf {
+        if name.starts_with("layouts/") {
+            self.layout_root.join(name)
+        } else {
+            self.root.join(name)
         }
     }
 
@@ -147,7 +161,10 @@ impl StampStore {
     }
 
     fn name(&self, path: &Path) -> String {
-        let rel = path.strip_prefix(&self.root).unwrap_or(path);
+        let rel = path
+            .strip_prefix(&self.layout_root)
+            .or_else(|_| path.strip_prefix(&self.root))
+            .unwrap_or(path);
         rel.to_string_lossy().replace('\\', "/")
     }
 
@@ -166,7 +183,7 @@ impl StampStore {
             return Some(Stale::Inputs);
         }
         for (name, hash) in &stamp.files {
-            let now = hashes.get(&self.root.join(name));
+            let now = hashes.get(&self.file_of(name));
             if now.as_deref().unwrap_or("missing") != hash {
                 return Some(Stale::File(name.clone()));
             }

@@ -9,6 +9,7 @@ mod bidi;
 mod facts;
 mod image;
 mod lengths;
+mod other_languages;
 mod path;
 mod print;
 mod texts;
@@ -20,6 +21,7 @@ use crate::load::{Packs, Profile};
 use crate::project::REFERENCE_LANG;
 
 pub use image::PRINT_DPI;
+pub use other_languages::set_aside_other_languages;
 
 /// Checks a profile's facts against themselves, its texts and the language packs.
 ///

@@ -22,6 +22,18 @@ pub fn translation_checks(
     dir: &Path,
     diags: &mut Vec<Diagnostic>,
 ) {
+    let findings = translation_findings(text, english, notes, dir);
+    diags.extend(findings.into_iter().map(|(_, d)| d));
+}
+
+/// The warnings of [`translation_checks`], each marked `true` when it is a stale translation.
+pub fn translation_findings(
+    text: &Strings,
+    english: &Strings,
+    notes: Option<&(JsonFile, Notes)>,
+    dir: &Path,
+) -> Vec<(bool, Diagnostic)> {
+    let mut found = Vec::new();
     let lock = Lock::load(dir, &text.lang);
     for (key, entry) in &text.entries {
         let Some(source) = english.get(key) else {
@@ -30,20 +42,22 @@ pub fn translation_checks(
         if is_setting(notes, key) {
             continue;
         }
-        let mut warn = |message: String, hint: &str| {
+        let mut warn = |message: String, hint: &str, stale: bool| {
             let d = Diagnostic::warning(message).with_hint(hint);
-            diags.push(text.file.diag(d, &entry.path, At::Value));
+            found.push((stale, text.file.diag(d, &entry.path, At::Value)));
         };
         for m in checks::compare(source, &entry.value) {
             warn(
                 format!("`{key}`: {}", m.message()),
                 "keep the English text's markup, links and numbers in the translation",
+                false,
             );
         }
         if lock.is_stale(key, source) {
             warn(
                 format!("`{key}` was translated from an older English text (needs review)"),
                 "review the translation, then import it or run `mgi-press i18n mark`",
+                true,
             );
         } else if entry.value == source
             && needs_translation(source)
@@ -52,7 +66,9 @@ pub fn translation_checks(
             warn(
                 format!("`{key}` is the same as the English: not translated yet?"),
                 "translate it, or confirm it is the same on purpose: `mgi-press i18n mark … --same KEY`",
+                false,
             );
         }
     }
+    found
 }

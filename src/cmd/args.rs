@@ -45,9 +45,12 @@ pub enum DiagnosticFormatArg {
 
 #[derive(Args, Clone)]
 pub struct ProjectArgs {
-    /// The project folder holding layouts/, fonts/ and profiles/.
-    #[arg(long, default_value = ".", global = true)]
-    pub project: PathBuf,
+    /// The project folder holding profiles/ and, to override the built-in ones, layouts/,
+    /// fonts/ and color/. Default: the nearest folder above the profile (then above the
+    /// working folder) holding layouts/<layout>/main.typ and lang/en.json; else the working
+    /// folder with the layout built into mgi-press.
+    #[arg(long, global = true)]
+    pub project: Option<PathBuf>,
     /// The layout to use, a folder under layouts/.
     #[arg(long, default_value = "mgi", global = true)]
     pub layout: String,
@@ -84,6 +87,18 @@ pub enum Command {
     /// Preview a profile in the browser, updated on every change.
     Serve(ServeArgs),
     Preflight(PreflightArgs),
+    /// The layout built into mgi-press: write it out for a designer to start from.
+    Layout {
+        #[command(subcommand)]
+        command: super::layout::LayoutCommand,
+    },
+    /// Print the licences of the fonts and colour profiles built into mgi-press.
+    Licenses,
+    /// Print shell completions (bash, zsh, fish) to standard output.
+    Completions(super::completions::CompletionsArgs),
+    /// Print the manual page (roff) to standard output.
+    #[command(hide = true)]
+    Man,
 }
 
 #[derive(Args)]
@@ -391,9 +406,10 @@ pub struct PreflightArgs {
     #[arg(required = true, value_name = "FILE.pdf")]
     pub files: Vec<PathBuf>,
     /// The edition to check for: print (PDF/X-4 rules: CMYK, boxes, output intent, 300 ppi,
-    /// ink) or screen (language, title, structure, sRGB).
-    #[arg(long, value_parser = parse_edition, default_value = "print")]
-    pub edition: mgi_press::edition::Edition,
+    /// ink) or screen (language, title, structure, sRGB). Default: what each file claims
+    /// (PDF/X → print, PDF/A or PDF/UA → screen, neither → print).
+    #[arg(long, value_parser = parse_edition)]
+    pub edition: Option<mgi_press::edition::Edition>,
     /// Results on standard output: one line per finding, or JSON.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,

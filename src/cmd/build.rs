@@ -1,6 +1,6 @@
 //! `mgi-press build`: profiles to PDF (or, with `--check`, which PDFs are out of date), progress
 //! on standard error as documents finish, one line per document and a summary (or JSON) on
-//! standard output.
+//! standard output (the lines once only when both go to one log: see `progress`).
 
 use std::process::ExitCode;
 
@@ -11,7 +11,7 @@ use mgi_press::typeset::check_standards;
 
 use super::args::{BuildArgs, Format};
 use super::progress::{Progress, result_line};
-use super::{CmdResult, languages, open, out, out_json, report};
+use super::{CmdResult, languages, open_for, out, out_json, report};
 
 pub fn run(args: BuildArgs, style: &RenderStyle) -> CmdResult {
     let editions = super::args::editions(&args.docs.edition);
@@ -21,7 +21,10 @@ pub fn run(args: BuildArgs, style: &RenderStyle) -> CmdResult {
         return Err(vec![d]);
     }
     check_standards(&args.pdf_standards).map_err(|e| vec![Diagnostic::error(e)])?;
-    let session = open(&args.project)?;
+    let session = open_for(&args.project, &args.docs.profiles)?;
+    if !args.quiet {
+        eprintln!("{}", session.project.describe());
+    }
     let mut pack_diags = session.pack_diagnostics.clone();
     WarningPolicy {
         deny: args.docs.deny_warnings,
@@ -53,16 +56,18 @@ pub fn run(args: BuildArgs, style: &RenderStyle) -> CmdResult {
     let progress = Progress::new(args.quiet, *style);
     let reports = mgi_press::batch::build(&session, &dirs, &options, &|r| progress.done(r));
     progress.finish();
-    print_results(&reports, args.format);
+    print_results(&reports, args.format, progress.lines_in_same_log());
     let bad = |r: &DocReport| matches!(r.status, Status::Failed | Status::Stale);
     Ok(super::exit(reports.iter().any(bad)))
 }
 
-fn print_results(reports: &[DocReport], format: Format) {
+/// The results on standard output: JSON, or a line per document (unless the progress wrote the
+/// same lines into the same log) and the counts.
+fn print_results(reports: &[DocReport], format: Format, lines_shown: bool) {
     match format {
         Format::Json => out_json(&reports),
         Format::Human => {
-            for r in reports {
+            for r in reports.iter().filter(|_| !lines_shown) {
                 out(&format!("{}\n", result_line(r)));
             }
             let count = |s: Status| reports.iter().filter(|r| r.status == s).count();

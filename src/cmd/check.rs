@@ -3,10 +3,10 @@
 use mgi_press::diagnostics::{Diagnostic, RenderStyle, WarningPolicy, has_errors};
 
 use super::args::{CheckArgs, Format};
-use super::{CmdResult, exit, open, out, out_json, report};
+use super::{CmdResult, exit, open_for, out, out_json, report};
 
 pub fn run(args: CheckArgs, style: &RenderStyle) -> CmdResult {
-    let session = open(&args.project)?;
+    let session = open_for(&args.project, &args.profiles)?;
     let dirs = session.profile_dirs(&args.profiles)?;
     let results: Vec<(String, Vec<Diagnostic>)> = dirs
         .iter()

@@ -7,10 +7,10 @@ use mgi_press::fs::write_atomically;
 use mgi_press::resolve::{self, Provenance};
 
 use super::args::DataArgs;
-use super::{CmdResult, languages, open, out, report};
+use super::{CmdResult, languages, open_for, out, report};
 
 pub fn run(args: DataArgs, style: &RenderStyle) -> CmdResult {
-    let session = open(&args.project)?;
+    let session = open_for(&args.project, std::slice::from_ref(&args.profile))?;
     let lang = languages(&session, std::slice::from_ref(&args.profile), &[args.lang])?.remove(0);
     let checked = session.load_checked(&args.profile);
     let mut diags = session.pack_diagnostics.clone();

@@ -3,12 +3,13 @@
 
 use std::process::ExitCode;
 
+use mgi_press::Session;
 use mgi_press::diagnostics::Diagnostic;
 use mgi_press::i18n::{self, lock::Lock};
 
 use super::args::{Format, I18nCommand, I18nMarkArgs, I18nStatusArgs};
 use super::i18n_exchange::catalog_of;
-use super::{CmdResult, open, out, out_json};
+use super::{CmdResult, open_for, out, out_json};
 
 pub fn run(command: I18nCommand, style: &mgi_press::diagnostics::RenderStyle) -> CmdResult {
     match command {
@@ -20,7 +21,7 @@ pub fn run(command: I18nCommand, style: &mgi_press::diagnostics::RenderStyle) ->
 }
 
 fn status(args: I18nStatusArgs) -> CmdResult {
-    let session = open(&args.project)?;
+    let session = open_for(&args.project, &args.profiles)?;
     let dirs = session.profile_dirs(&args.profiles)?;
     let status = i18n::status(&session.i18n(), &dirs);
     match args.format {
@@ -31,8 +32,28 @@ fn status(args: I18nStatusArgs) -> CmdResult {
     Ok(super::exit(incomplete))
 }
 
+/// Refuses to write into the language packs of the built-in layout.
+pub fn writable_pack(session: &Session) -> Result<(), Vec<Diagnostic>> {
+    if !session.project.layout_is_builtin() {
+        return Ok(());
+    }
+    let layout = &session.project.layout;
+    Err(vec![
+        Diagnostic::error(format!(
+            "the language packs of the layout `{layout}` are built into mgi-press, which cannot change them"
+        ))
+        .with_hint(format!(
+            "write the layout out with `mgi-press layout export DIR`, then run this command again in DIR (or with --project DIR): it works on DIR/layouts/{layout}/lang"
+        )),
+    ])
+}
+
 fn mark(args: I18nMarkArgs) -> CmdResult {
-    let session = open(&args.project)?;
+    let given: Vec<std::path::PathBuf> = args.target.profile.iter().cloned().collect();
+    let session = open_for(&args.project, &given)?;
+    if args.target.pack.is_some() {
+        writable_pack(&session)?;
+    }
     let catalog = catalog_of(&session, &args.target)?;
     let mut lock = Lock::load(&catalog.dir, &catalog.lang);
     let mut marked = 0;

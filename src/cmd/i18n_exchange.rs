@@ -17,7 +17,8 @@ use super::args::{ExchangeFormat, I18nExportArgs, I18nImportArgs, I18nTarget};
 use super::{CmdResult, check_lang, open, out, report};
 
 pub fn export(args: I18nExportArgs) -> CmdResult {
-    let session = open(&args.project)?;
+    let given: Vec<PathBuf> = args.target.profile.iter().cloned().collect();
+    let session = super::open_for(&args.project, &given)?;
     let catalog = catalog_of(&session, &args.target)?;
     let file = project_name(&session, &catalog);
     let format = match args.format {
@@ -55,7 +56,12 @@ fn project_name(session: &Session, catalog: &Catalog) -> String {
         .canonicalize()
         .unwrap_or_else(|_| catalog.dir.clone());
     let path = dir.join(format!("{}.json", catalog.lang));
-    let shown = path.strip_prefix(&session.project.root).unwrap_or(&path);
+    // A built-in pack is named as it is in a project (`layouts/mgi/lang/fr.json`), so that
+    // the file can be imported into the layout once it is written out (`layout export`).
+    let shown = path
+        .strip_prefix(&session.project.layout_root)
+        .or_else(|_| path.strip_prefix(&session.project.root))
+        .unwrap_or(&path);
     shown.to_string_lossy().replace('\\', "/")
 }
 
@@ -165,7 +171,14 @@ fn target_catalog(session: &Session, exchange: &Exchange) -> Result<Catalog, Vec
         lang: None,
         pack: None,
     };
-    if canonical(dir) == canonical(&session.project.lang_dir()) {
+    let pack_in_project = session
+        .project
+        .root
+        .join("layouts")
+        .join(&session.project.layout)
+        .join("lang");
+    if canonical(dir) == canonical(&session.project.lang_dir()) || dir == pack_in_project {
+        super::i18n::writable_pack(session)?;
         target.pack = Some(lang);
     } else if dir.file_name().is_some_and(|n| n == "text") {
         target.profile = dir.parent().map(Path::to_path_buf);

@@ -5,10 +5,13 @@ pub mod args;
 pub mod browser;
 pub mod build;
 pub mod check;
+pub mod completions;
 pub mod data;
 pub mod diff;
 pub mod i18n;
 pub mod i18n_exchange;
+pub mod layout;
+pub mod licenses;
 pub mod new;
 pub mod preflight;
 pub mod progress;
@@ -41,10 +44,21 @@ pub fn report(diags: &[Diagnostic], style: &RenderStyle) {
     }
 }
 
-/// Opens the project, naming files relative to the working folder.
+/// Opens the project found from the working folder (see `open_for`).
 pub fn open(project: &ProjectArgs) -> Result<Session, Vec<Diagnostic>> {
-    Session::open_with(
-        &project.project,
+    open_for(project, &[])
+}
+
+/// Opens the project (`--project`, else the nearest one above the first of `profiles`, then
+/// above the working folder, else the built-in layout), naming files relative to the working
+/// folder.
+pub fn open_for(
+    project: &ProjectArgs,
+    profiles: &[std::path::PathBuf],
+) -> Result<Session, Vec<Diagnostic>> {
+    Session::find(
+        project.project.as_deref(),
+        profiles,
         &project.layout,
         DisplayNames::from_working_dir(),
     )

@@ -5,12 +5,13 @@ use std::process::ExitCode;
 use mgi_press::scaffold;
 
 use super::args::NewArgs;
-use super::{CmdResult, open, out};
+use super::{CmdResult, open_for, out};
 
 pub fn run(args: NewArgs) -> CmdResult {
-    let session = open(&args.project)?;
+    let session = open_for(&args.project, std::slice::from_ref(&args.folder))?;
     scaffold::new_profile(
         &session.packs,
+        &session.project,
         &args.folder,
         args.country.as_deref(),
         args.year,

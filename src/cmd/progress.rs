@@ -1,7 +1,9 @@
 //! Progress of a batch on standard error, as documents finish: a bar with the last document on
 //! a terminal, one line per document otherwise (CI logs), nothing with `--quiet`. Each
 //! document's problems are printed when it finishes, once even when several documents share
-//! them. Standard output stays free for the results (`--format json`).
+//! them. Standard output stays free for the results (`--format json`). When standard output
+//! and standard error are one file or pipe (a CI log), the per-document lines are shown once:
+//! as progress here, and standard output adds only the count line (see `same_log`).
 
 use std::io::IsTerminal;
 use std::sync::Mutex;
@@ -16,6 +18,8 @@ pub struct Progress {
     lines: bool,
     style: RenderStyle,
     seen: Mutex<Vec<Diagnostic>>,
+    /// Notes already printed (each profile's once, not once per document).
+    seen_notes: Mutex<Vec<String>>,
 }
 
 impl Progress {
@@ -35,6 +39,7 @@ impl Progress {
             lines: !terminal && !quiet,
             style,
             seen: Mutex::new(Vec::new()),
+            seen_notes: Mutex::new(Vec::new()),
         }
     }
 
@@ -51,7 +56,12 @@ impl Progress {
             seen.extend(fresh.iter().cloned());
             fresh
         };
-        let problems = (!fresh.is_empty()).then(|| render_all_with(&fresh, &self.style));
+        let mut problems = (!fresh.is_empty()).then(|| render_all_with(&fresh, &self.style));
+        for note in self.fresh_notes(r) {
+            problems
+                .get_or_insert_with(String::new)
+                .push_str(&format!("note: {note}\n"));
+        }
         let line = self.lines.then(|| format!("{}\n", result_line(r)));
         let text = problems.unwrap_or_default() + &line.unwrap_or_default();
         match &self.bar {
@@ -62,6 +72,25 @@ impl Progress {
             }
             None => eprint!("{text}"),
         }
+    }
+
+    /// The report's notes not printed yet.
+    fn fresh_notes(&self, r: &DocReport) -> Vec<String> {
+        let mut seen = self.seen_notes.lock().unwrap_or_else(|p| p.into_inner());
+        let fresh: Vec<String> = r
+            .notes
+            .iter()
+            .filter(|n| !seen.contains(n))
+            .cloned()
+            .collect();
+        seen.extend(fresh.iter().cloned());
+        fresh
+    }
+
+    /// Whether the per-document lines were already written as progress into the same file or
+    /// pipe as standard output, so that the results should not repeat them.
+    pub fn lines_in_same_log(&self) -> bool {
+        self.lines && same_log()
     }
 
     pub fn finish(&self) {
@@ -91,4 +120,28 @@ pub fn result_line(r: &DocReport) -> String {
             r.diagnostics.iter().filter(|d| d.is_error()).count()
         ),
     }
+}
+
+/// Whether standard output and standard error are the same open file or pipe (as with
+/// `cmd >log 2>&1`, or a CI runner's one log): same device and inode.
+#[cfg(unix)]
+fn same_log() -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::MetadataExt;
+    let meta = |fd: std::os::fd::BorrowedFd<'_>| {
+        let file = std::fs::File::from(fd.try_clone_to_owned().ok()?);
+        file.metadata().ok()
+    };
+    match (
+        meta(std::io::stdout().as_fd()),
+        meta(std::io::stderr().as_fd()),
+    ) {
+        (Some(a), Some(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_log() -> bool {
+    false
 }

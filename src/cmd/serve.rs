@@ -16,13 +16,12 @@ use std::sync::{Arc, Condvar, Mutex, mpsc};
 
 use mgi_press::Session;
 use mgi_press::diagnostics::{Diagnostic, RenderStyle, render_all};
-use mgi_press::load::DisplayNames;
 use mgi_press::preview::Preview;
 use tiny_http::{Header, Request, Response, Server};
 
 use super::args::ServeArgs;
 use super::watch::{on_changes, watched_paths};
-use super::{CmdResult, check_lang, open, report};
+use super::{CmdResult, check_lang, open_for, report};
 
 const PAGE: &str = include_str!("serve.html");
 
@@ -48,8 +47,8 @@ struct Shared {
 }
 
 pub fn run(args: ServeArgs, style: &RenderStyle) -> CmdResult {
-    let session = open(&args.project)?;
     let given: Vec<PathBuf> = args.profile.iter().cloned().collect();
+    let session = open_for(&args.project, &given)?;
     let dir = session.profile_dirs(&given)?.remove(0);
     let lang = check_lang(&args.lang)?;
     let langs: Vec<String> = mgi_press::load::text_languages(&dir);
@@ -57,6 +56,7 @@ pub fn run(args: ServeArgs, style: &RenderStyle) -> CmdResult {
     // What the session holds: a change under these opens a new one.
     let session_roots: Vec<PathBuf> = [session.project.layout_dir(), session.project.fonts_dir()]
         .into_iter()
+        .filter(|p| !mgi_press::builtin::is_builtin(p))
         .map(|p| std::path::absolute(&p).unwrap_or(p))
         .collect();
     drop(session);
@@ -131,8 +131,7 @@ fn spawn_updater(
                 reopen |= more;
             }
             if reopen || kept.is_none() {
-                let names = DisplayNames::from_working_dir();
-                kept = match Session::open_with(&project.project, &project.layout, names) {
+                kept = match open_for(&project, std::slice::from_ref(&dir)) {
                     Ok(s) => Some(s),
                     Err(d) => {
                         report(&d, &style);

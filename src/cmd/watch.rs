@@ -13,19 +13,19 @@ use std::time::{Duration, Instant};
 use mgi_press::Session;
 use mgi_press::batch::{BuildOptions, Status};
 use mgi_press::diagnostics::{Diagnostic, RenderStyle};
-use mgi_press::load::DisplayNames;
 use notify::event::{AccessKind, AccessMode, ModifyKind};
 use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use super::args::WatchArgs;
 use super::progress::{Progress, result_line};
-use super::{CmdResult, languages, open, out, report};
+use super::{CmdResult, languages, open_for, out, report};
 
 /// Editors save in several steps; events closer together than this are one change.
 const DEBOUNCE: Duration = Duration::from_millis(200);
 
 pub fn run(args: WatchArgs, style: &RenderStyle) -> CmdResult {
-    let session = open(&args.project)?;
+    let session = open_for(&args.project, &args.docs.profiles)?;
+    eprintln!("{}", session.project.describe());
     let dirs = session.profile_dirs(&args.docs.profiles)?;
     let options = BuildOptions {
         langs: languages(&session, &dirs, &args.docs.langs)?,
@@ -115,10 +115,12 @@ pub struct Watched {
 /// profile folder deleted and restored is seen again).
 pub fn watched_paths(session: &Session, dirs: &[PathBuf]) -> Watched {
     let absolute = |p: PathBuf| std::path::absolute(&p).unwrap_or(p);
-    let mut roots = vec![
-        absolute(session.project.layout_dir()),
-        absolute(session.project.fonts_dir()),
-    ];
+    // The built-in layout and fonts cannot change while the program runs.
+    let mut roots: Vec<PathBuf> = [session.project.layout_dir(), session.project.fonts_dir()]
+        .into_iter()
+        .filter(|p| !mgi_press::builtin::is_builtin(p))
+        .map(absolute)
+        .collect();
     let mut inputs = roots.clone();
     for dir in dirs {
         let dir = absolute(dir.clone());
@@ -159,8 +161,7 @@ fn is_change(event: &Event, out_dir: &Path, inputs: &[PathBuf]) -> bool {
 /// One build in a fresh session; prints each document and the time it all took.
 fn rebuild(args: &WatchArgs, dirs: &[PathBuf], options: &BuildOptions, style: &RenderStyle) {
     let start = Instant::now();
-    let names = DisplayNames::from_working_dir();
-    let session = match Session::open_with(&args.project.project, &args.project.layout, names) {
+    let session = match open_for(&args.project, dirs) {
         Ok(s) => s,
         Err(diags) => return report(&diags, style),
     };

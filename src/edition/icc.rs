@@ -161,6 +161,9 @@ pub const MAX_PROFILE_BYTES: u64 = 10 * 1024 * 1024 - 1;
 /// The file's bytes, or an error for a file above [`MAX_PROFILE_BYTES`].
 fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
+    if crate::builtin::is_builtin(path) {
+        return crate::builtin::read(path);
+    }
     let mut bytes = Vec::new();
     std::fs::File::open(path)?
         .take(MAX_PROFILE_BYTES + 1)

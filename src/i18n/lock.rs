@@ -48,7 +48,7 @@ pub fn source_hash(english: &str) -> String {
 impl Lock {
     /// The lock of `lang` in `dir` (empty when there is none, or it cannot be read).
     pub fn load(dir: &Path, lang: &str) -> Lock {
-        std::fs::read(lock_path(dir, lang))
+        crate::builtin::read(&lock_path(dir, lang))
             .ok()
             .and_then(|b| serde_json::from_slice(&b).ok())
             .unwrap_or_default()

@@ -27,7 +27,7 @@ impl Packs {
 /// Loads the language packs of a layout.
 pub fn load_packs(lang_dir: &Path, names: &DisplayNames) -> (Packs, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    if !lang_dir.is_dir() {
+    if !crate::builtin::is_folder(lang_dir) {
         diags.push(Diagnostic::error(format!(
             "no language packs: {} does not exist",
             names.name(lang_dir)

@@ -135,6 +135,9 @@ pub fn read_json(
 ) -> (Option<JsonFile>, Vec<Diagnostic>) {
     let name = names.name(path);
     let err = |msg: String| (None, vec![Diagnostic::error(msg).in_file(&name)]);
+    if let Some(bytes) = crate::builtin::file(path) {
+        return parse_json(path, bytes, &name, schema);
+    }
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -156,7 +159,19 @@ pub fn read_json(
         Ok(b) => b,
         Err(e) => return err(format!("cannot read {name}: {e}")),
     };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    parse_json(path, &bytes, &name, schema)
+}
+
+/// Parses and validates the bytes of a JSON file named `name` in messages.
+fn parse_json(
+    path: &Path,
+    bytes: &[u8],
+    name: &str,
+    schema: &serde_json::Value,
+) -> (Option<JsonFile>, Vec<Diagnostic>) {
+    let name = name.to_string();
+    let err = |msg: String| (None, vec![Diagnostic::error(msg).in_file(&name)]);
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t.to_string(),
         Err(e) => {

@@ -59,11 +59,11 @@ fn lang_files(
     names: &DisplayNames,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<(String, PathBuf)> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
+    let Some(entries) = crate::builtin::read_dir(dir) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+    for path in entries {
         let Some(file) = path.file_name().and_then(|n| n.to_str()) else {
             continue;
         };
@@ -111,7 +111,7 @@ pub(super) fn load_texts(
     }
     if !texts.contains_key(REFERENCE_LANG)
         && !unreadable.iter().any(|l| l == REFERENCE_LANG)
-        && dir.is_dir()
+        && crate::builtin::is_folder(dir)
     {
         diags.push(
             Diagnostic::error(format!(
@@ -131,7 +131,7 @@ pub(super) fn load_notes(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(JsonFile, Notes)> {
     let path = dir.join(NOTES_FILE);
-    if !path.exists() {
+    if !crate::builtin::is_file(&path) && !path.exists() {
         return None;
     }
     let (file, problems) = read_json(&path, schema_of("notes.schema.json", true), names);

@@ -47,7 +47,7 @@ impl Output for PrintPdf {
     }
 
     fn prepare(&self, cx: &Context<'_>, doc: &Document<'_>) -> Result<Prepared, Diagnostic> {
-        let root = &cx.typesetting.project.root;
+        let root = cx.typesetting.project.color_root();
         let icc = cx.output_profiles.of(root, doc.profile)?;
         // PDF 1.6, the base of PDF/X-4, which `finish` then makes it.
         let settings = pdf_settings(doc.profile, doc.lang, &["1.6".to_string()]);

@@ -274,10 +274,15 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// The file and key of a text. A built-in pack's file is named as in a project
+/// (`layouts/mgi/lang/en.json`, without `<built-in>/`), so that the view model, and with it
+/// the build stamps, are the same for the built-in layout and the same files on disk.
 fn origin(f: &Found<'_>) -> Origin {
+    let name = &f.from.file.name;
+    let builtin = format!("{}/", crate::builtin::ROOT);
     Origin {
         key: f.key.clone(),
-        file: f.from.file.name.clone(),
+        file: name.strip_prefix(&builtin).unwrap_or(name).to_string(),
     }
 }
 

@@ -15,12 +15,13 @@ pub struct FontSet {
     pub files: Vec<PathBuf>,
 }
 
-/// Reads every `.ttf`, `.otf`, `.ttc` and `.otc` file directly inside `dir`, sorted by file name.
+/// Reads every `.ttf`, `.otf`, `.ttc` and `.otc` file directly inside `dir` (a real folder or
+/// the built-in one), sorted by file name.
 pub fn load_fonts(dir: &Path) -> Result<FontSet, String> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| format!("cannot read the font folder {}: {e}", dir.display()))?;
+    let entries = crate::builtin::read_dir(dir)
+        .ok_or_else(|| format!("cannot read the font folder {}", dir.display()))?;
     let mut files: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .into_iter()
         .filter(|path| {
             path.extension()
                 .and_then(|ext| ext.to_str())
@@ -36,8 +37,8 @@ pub fn load_fonts(dir: &Path) -> Result<FontSet, String> {
     files.sort();
     let mut fonts = Vec::new();
     for path in &files {
-        let data =
-            std::fs::read(path).map_err(|e| format!("cannot read font {}: {e}", path.display()))?;
+        let data = crate::builtin::read(path)
+            .map_err(|e| format!("cannot read font {}: {e}", path.display()))?;
         let before = fonts.len();
         fonts.extend(Font::iter(Bytes::new(data)));
         if fonts.len() == before {

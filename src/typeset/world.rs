@@ -3,7 +3,9 @@
 //!
 //! Every path a layout asks for is resolved against a short list of *mounts* (a virtual prefix
 //! and the real folder behind it). Paths outside every mount, package imports, and paths that
-//! leave their mount through a symbolic link are refused with a message that says so.
+//! leave their mount through a symbolic link are refused with a message that says so. The
+//! layouts' mount may be the built-in files' virtual folder ([`crate::builtin`]), served from
+//! the binary under the same virtual paths, so a document is the same from either.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -25,15 +27,20 @@ use crate::hash::content_hash;
 pub struct Mount {
     /// Virtual prefix with a leading slash and no trailing slash.
     pub prefix: String,
-    /// Canonical real folder.
+    /// Canonical real folder, or a folder of the built-in files.
     pub dir: PathBuf,
 }
 
 impl Mount {
     pub fn new(prefix: impl Into<String>, dir: &Path) -> std::io::Result<Self> {
+        let dir = if crate::builtin::is_builtin(dir) {
+            dir.to_path_buf()
+        } else {
+            dir.canonicalize()?
+        };
         Ok(Mount {
             prefix: prefix.into(),
-            dir: dir.canonicalize()?,
+            dir,
         })
     }
 }
@@ -238,6 +245,13 @@ fn read_inside(dir: &Path, rest: &str, vpath: &str) -> FileResult<Bytes> {
         return Err(outside(vpath));
     }
     let path = dir.join(rest);
+    if crate::builtin::is_builtin(dir) {
+        return match crate::builtin::file(&path) {
+            Some(bytes) => Ok(Bytes::new(bytes)),
+            None if crate::builtin::is_dir(&path) => Err(FileError::IsDirectory),
+            None => Err(FileError::NotFound(path)),
+        };
+    }
     let real = path
         .canonicalize()
         .map_err(|e| FileError::from_io(e, &path))?;
