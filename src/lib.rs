@@ -15,6 +15,7 @@ pub mod build;
 pub mod check;
 pub mod date;
 pub mod diagnostics;
+pub mod docx;
 pub mod edition;
 pub mod hash;
 pub mod i18n;

@@ -45,6 +45,7 @@ fn dispatch(command: Command, style: &RenderStyle) -> cmd::CmdResult {
         Command::Watch(args) => cmd::watch::run(args, style),
         Command::Serve(args) => cmd::serve::run(args, style),
         Command::Preflight(args) => cmd::preflight::run(args, style),
+        Command::Docx { command } => cmd::docx::run(command, style),
     }
 }
 

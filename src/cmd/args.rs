@@ -84,6 +84,11 @@ pub enum Command {
     /// Preview a profile in the browser, updated on every change.
     Serve(ServeArgs),
     Preflight(super::preflight::PreflightArgs),
+    /// Word in and out: review drafts, their edits and comments, authors' manuscripts.
+    Docx {
+        #[command(subcommand)]
+        command: super::docx::DocxCommand,
+    },
 }
 
 #[derive(Args)]

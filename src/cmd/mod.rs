@@ -7,6 +7,7 @@ pub mod build;
 pub mod check;
 pub mod data;
 pub mod diff;
+pub mod docx;
 pub mod i18n;
 pub mod i18n_exchange;
 pub mod new;
