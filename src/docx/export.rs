@@ -462,7 +462,8 @@ fn styles_xml(meta: &Meta) -> String {
         ("Subtitle", "Subtitle", "<w:spacing w:after=\"120\"/>", "<w:color w:val=\"0033A0\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"),
         ("Heading1", "heading 1", "<w:keepNext/><w:spacing w:before=\"360\" w:after=\"120\"/><w:outlineLvl w:val=\"0\"/>", "<w:b/><w:bCs/><w:color w:val=\"0033A0\"/><w:sz w:val=\"30\"/><w:szCs w:val=\"30\"/>"),
         ("Heading2", "heading 2", "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"80\"/><w:outlineLvl w:val=\"1\"/>", "<w:b/><w:bCs/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>"),
-        ("BodyText", "Body Text", "<w:jc w:val=\"both\"/>", ""),
+        // Justified but for right-to-left text, which word processors justify with kashidas.
+        ("BodyText", "Body Text", if meta.rtl { "" } else { "<w:jc w:val=\"both\"/>" }, ""),
         ("ListBullet", "List Bullet", "<w:numPr><w:numId w:val=\"1\"/></w:numPr><w:ind w:left=\"567\" w:hanging=\"283\"/>", ""),
         ("MGILabel", "MGI Label", "", "<w:color w:val=\"595959\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>"),
         ("Caption", "caption", "<w:keepNext/>", "<w:b/><w:bCs/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>"),

@@ -136,18 +136,12 @@ pub fn import(
     let mut report = ctx.report;
     report.profile = profile.name.clone();
     report.lang = lang.clone();
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return Ok(Outcome {
-            report,
-            plan: None,
-            catalog: Some(catalog),
-            diagnostics,
-        });
-    }
+    report.changed = changes.iter().map(|c| c.key.clone()).collect();
+    // The texts' own checks run even when the structure is damaged: every problem at once.
     let fonts = session.shared.fonts();
     let (plan, found) = exchange::plan_changes(&catalog, &changes, &|c| fonts.covers(c));
     diagnostics.extend(found);
-    report.changed = changes.iter().map(|c| c.key.clone()).collect();
+    let plan = plan.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
     Ok(Outcome {
         report,
         plan,
