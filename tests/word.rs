@@ -480,3 +480,69 @@ fn bad_files_are_refused_clearly_without_writing() {
     }
     assert!(snapshot(&dir) == before, "a bad file wrote something");
 }
+
+#[test]
+fn a_pandoc_manuscript_becomes_a_profile_that_builds_with_every_sentence() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docx = tmp.path().join("manuscript.docx");
+    let md = root().join("tests/word/manuscript.md");
+    let pandoc = Command::new("pandoc").arg(&md).arg("-o").arg(&docx).output().unwrap();
+    assert!(pandoc.status.success(), "{}", String::from_utf8_lossy(&pandoc.stderr));
+    let folder = tmp.path().join("norvania");
+    let report = ok(&run(&[
+        "docx", "manuscript", s(&docx), "--profile", s(&folder), "--lang", "en",
+    ]));
+    assert!(
+        report.contains("13 findings paragraphs in 6 dimensions")
+            && report.contains("3 conventions, 2 source groups with 4 entries"),
+        "{report}"
+    );
+    // The chapter that is not part of a profile is listed, not dropped silently.
+    assert!(report.contains("not mapped: paragraph") && report.contains("Acknowledgements"));
+    let facts: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(folder.join("profile.json")).unwrap()).unwrap();
+    assert_eq!(facts["conventions"][0], serde_json::json!({"id": "refugees-1951", "ratified": 1998}));
+    assert_eq!(facts["sources"][0]["entries"][1]["year"], 1994);
+    assert_eq!(facts["sources"][0]["entries"][2]["year"], serde_json::Value::Null);
+
+    let out = tmp.path().join("out");
+    ok(&run(&["build", s(&folder), "--lang", "en", "--out", s(&out)]));
+    let pdf = out.join("norvania.en.pdf");
+    let text = Command::new("pdftotext").arg("-raw").arg(&pdf).arg("-").output().unwrap();
+    // Typst hyphenates at line ends: hyphens are left out on both sides.
+    let plain = |t: &str| comparable(t, false).replace(['-', '\u{ad}', '\u{2019}', '\''], "");
+    let shown = plain(&String::from_utf8_lossy(&text.stdout));
+    let markdown = std::fs::read_to_string(&md).unwrap();
+    let body = markdown.split("\n# Acknowledgements").next().unwrap();
+    let mut checked = 0;
+    for line in body.lines() {
+        let line = line.trim_start_matches("- ");
+        let prose = !line.starts_with(['#', '|', '-', '[', '<']) && line.ends_with(['.', ':', ';']);
+        if !prose || line.starts_with("title:") {
+            continue;
+        }
+        // Markup and footnote marks out; a source entry's text as the layout shows it.
+        let sentence: String = line
+            .replace(['*', '[', ']', '<', '>'], "")
+            .replace("^1", "")
+            .split(" Available at")
+            .next()
+            .unwrap()
+            .split("(https://")
+            .next()
+            .unwrap()
+            .to_string();
+        // A source's year is the layout's (1994b is 1994 when the year is not repeated).
+        let dated = sentence.starts_with(|c: char| c.is_ascii_digit()) || sentence.starts_with("n.d.");
+        let sentence = match sentence.split_once(' ') {
+            Some((_, title)) if dated => title.to_string(),
+            _ => sentence,
+        };
+        let want = plain(&sentence);
+        assert!(shown.contains(&want), "not in the PDF: {sentence}");
+        checked += 1;
+    }
+    let note = plain("Schools that ask are fined, according to the inspectorate's yearly report.");
+    assert!(shown.contains(&note), "the footnote is not in the PDF");
+    assert!(checked >= 18, "only {checked} sentences checked");
+}

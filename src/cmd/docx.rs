@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 use mgi_press::build::write_atomically;
 use mgi_press::diagnostics::{Diagnostic, RenderStyle, has_errors};
 use mgi_press::docx::import::{self, Options, Outcome, Report, Usage};
-use mgi_press::docx::{export, package};
+use mgi_press::docx::{export, manuscript, package, read};
 
 use super::args::{Format, ProjectArgs};
 use super::{CmdResult, check_lang, open, out, out_json, report};
@@ -19,6 +19,8 @@ pub enum DocxCommand {
     Export(DocxExportArgs),
     /// Read an edited review draft back: changed texts, tracked changes, comments, fact edits.
     Import(DocxImportArgs),
+    /// Map an author's manuscript (no anchors) by its structure into a profile's text.
+    Manuscript(DocxManuscriptArgs),
 }
 
 #[derive(Args)]
@@ -53,10 +55,30 @@ pub struct DocxImportArgs {
     pub project: ProjectArgs,
 }
 
+#[derive(Args)]
+pub struct DocxManuscriptArgs {
+    /// The author's .docx.
+    pub file: PathBuf,
+    /// The profile folder to write: a new one, or an existing one to add a language to.
+    #[arg(long)]
+    pub profile: PathBuf,
+    #[arg(long, short = 'l')]
+    pub lang: String,
+    /// Report what would be mapped, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Replace a language's text that is more than the scaffold's placeholders.
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub project: ProjectArgs,
+}
+
 pub fn run(command: DocxCommand, style: &RenderStyle) -> CmdResult {
     match command {
         DocxCommand::Export(args) => export_cmd(args, style),
         DocxCommand::Import(args) => import_cmd(args, style),
+        DocxCommand::Manuscript(args) => manuscript_cmd(args, style),
     }
 }
 
@@ -239,4 +261,67 @@ fn human(found: &Report) -> String {
         }
     }
     s
+}
+
+fn manuscript_cmd(args: DocxManuscriptArgs, style: &RenderStyle) -> CmdResult {
+    let session = open(&args.project)?;
+    let lang = check_lang(&args.lang)?;
+    let name = session.names.name(&args.file);
+    let failed = |diags: &[Diagnostic]| {
+        report(diags, style);
+        eprintln!("nothing written");
+        Ok(ExitCode::from(1))
+    };
+    let bytes = match read_docx(&args.file, &name) {
+        Ok(b) => b,
+        Err(d) => return failed(&[d]),
+    };
+    let in_file = |problems: Vec<String>| -> Vec<Diagnostic> {
+        problems
+            .into_iter()
+            .map(|p| Diagnostic::error(p).in_file(&name))
+            .collect()
+    };
+    let doc = match package::read(&bytes).and_then(|p| read::read(&p)) {
+        Ok(doc) => doc,
+        Err(problems) => return failed(&in_file(problems)),
+    };
+    let written = match manuscript::write(
+        &session,
+        &doc,
+        &args.profile,
+        &lang,
+        args.dry_run,
+        args.force,
+    ) {
+        Ok(w) => w,
+        Err(diags) => return failed(&diags),
+    };
+    let m = &written.manuscript;
+    let paragraphs: usize = m.findings.iter().map(|(_, l)| l[0].len() + l[1].len()).sum();
+    let entries: usize = m.groups.iter().map(|g| g.entries.len()).sum();
+    let mut s = format!(
+        "mapped {paragraphs} findings paragraphs in {} dimensions, {} introduction paragraphs, {} conventions, {} source groups with {entries} entries\n",
+        m.findings.len(),
+        m.introduction.len(),
+        m.conventions.len(),
+        m.groups.len()
+    );
+    for u in &m.unmapped {
+        s.push_str(&format!("  not mapped: {}: {}\n", u.place, u.why));
+    }
+    for (path, _) in &written.files {
+        let verb = if args.dry_run { "would write" } else { "wrote" };
+        s.push_str(&format!("{verb} {}\n", session.names.name(path)));
+    }
+    out(&s);
+    if !args.dry_run {
+        let diags = session.check(&args.profile, false);
+        report(&diags, style);
+        let errors = diags.iter().filter(|d| d.is_error()).count();
+        if errors > 0 {
+            eprintln!("check: {errors} error(s) in the profile as written");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

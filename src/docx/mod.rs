@@ -10,6 +10,7 @@ pub mod anchors;
 pub mod draft;
 pub mod export;
 pub mod import;
+pub mod manuscript;
 pub mod package;
 pub mod read;
 pub mod rich;
