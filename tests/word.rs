@@ -546,3 +546,58 @@ fn a_pandoc_manuscript_becomes_a_profile_that_builds_with_every_sentence() {
     assert!(shown.contains(&note), "the footnote is not in the PDF");
     assert!(checked >= 18, "only {checked} sentences checked");
 }
+
+#[test]
+fn fact_edits_are_reported_for_profile_json_not_applied() {
+    let (_tmp, dir) = sample_copy();
+    let before = snapshot(&dir);
+    let out = tempfile::tempdir().unwrap();
+    let draft = out.path().join("valdoria.fr.docx");
+    export(&dir, "fr", &draft);
+    let edited = out.path().join("facts.docx");
+    rewrite(&draft, &edited, |xml| {
+        let xml = xml.replacen(
+            "https://www.parliament.vd/en/legislation/constitution-1996",
+            "https://www.parliament.vd/fr/constitution",
+            1,
+        );
+        // The first "(2003)" is Table 1's year of the ILO convention No. 97.
+        xml.replacen("(2003)", "(2004)", 1)
+    });
+    let json = ok(&run(&["docx", "import", s(&edited), "--profile", s(&dir), "--format", "json"]));
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["changed"], serde_json::json!([]));
+    let facts = report["facts"].as_array().unwrap();
+    let names: Vec<&str> = facts.iter().map(|f| f["fact"].as_str().unwrap()).collect();
+    assert_eq!(names, ["conventions.ilo-97", "sources.constitution.url"], "{json}");
+    assert!(facts[0]["new"].as_str().unwrap().ends_with("(2004)"));
+    assert!(snapshot(&dir) == before, "a fact edit was applied");
+}
+
+#[test]
+fn a_manuscript_does_not_overwrite_real_text_without_force() {
+    let (_tmp, dir) = sample_copy();
+    let tmp = tempfile::tempdir().unwrap();
+    let docx = tmp.path().join("manuscript.docx");
+    let md = root().join("tests/word/manuscript.md");
+    assert!(Command::new("pandoc").arg(&md).arg("-o").arg(&docx).status().unwrap().success());
+    let before = snapshot(&dir);
+    let refused = run(&["docx", "manuscript", s(&docx), "--profile", s(&dir), "--lang", "fr"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--force"));
+    assert!(snapshot(&dir) == before);
+    // A language that is only the scaffold's placeholders is replaced.
+    let folder = tmp.path().join("fresh");
+    ok(&run(&["new", s(&folder)]));
+    let report = ok(&run(&[
+        "docx", "manuscript", s(&docx), "--profile", s(&folder), "--lang", "en",
+    ]));
+    // The scaffold's one source does not line up with the manuscript's: listed, not written.
+    assert!(report.contains("not mapped: key sources"), "{report}");
+    let text: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(folder.join("text/en.json")).unwrap()).unwrap();
+    assert_eq!(
+        text["findings"]["crises"]["potential"]["p1"],
+        "No plan covers people displaced by slow-onset disasters."
+    );
+}
