@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Seeds fuzz/corpus/{markup,loader} from the sample files of the repository.
+# Seeds fuzz/corpus/{markup,loader,docx} from the sample files of the repository.
 # The corpus is generated, git-ignored and never committed; rerunning is harmless (files are
 # named by the SHA-1 of their content, as libFuzzer names them).
 set -euo pipefail
@@ -54,3 +54,18 @@ done
 
 echo "markup: $(ls "$markup" | wc -l) seeds in $markup"
 echo "loader: $(ls "$loader" | wc -l) seeds in $loader"
+
+# --- docx: the sample's review drafts, whole and as their document.xml --------------------
+# (needs target/release/mgi-press: `cargo build --release` first; skipped without it)
+docx="$here/corpus/docx"
+mkdir -p "$docx"
+if [ -x "$root/target/release/mgi-press" ]; then
+    for lang in en fr ar; do
+        out="$(mktemp -d)"
+        "$root/target/release/mgi-press" docx export "$root/profiles/valdoria" --lang "$lang" \
+            -o "$out/d.docx" --project "$root" 2>/dev/null
+        put "$docx" <"$out/d.docx"
+        (cd "$out" && unzip -p d.docx word/document.xml) | put "$docx"
+        rm -rf "$out"
+    done
+fi
