@@ -42,7 +42,15 @@ fn s(p: &Path) -> &str {
 }
 
 fn export(profile: &Path, lang: &str, out: &Path) {
-    ok(&run(&["docx", "export", s(profile), "--lang", lang, "-o", s(out)]));
+    ok(&run(&[
+        "docx",
+        "export",
+        s(profile),
+        "--lang",
+        lang,
+        "-o",
+        s(out),
+    ]));
 }
 
 /// Every file of a folder (recursively) with its bytes.
@@ -186,11 +194,18 @@ fn export_is_deterministic_and_an_untouched_draft_changes_no_byte() {
         let (a, b) = (out.path().join("a.docx"), out.path().join("b.docx"));
         export(&dir, lang, &a);
         export(&dir, lang, &b);
-        assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap(), "{lang}");
+        assert_eq!(
+            std::fs::read(&a).unwrap(),
+            std::fs::read(&b).unwrap(),
+            "{lang}"
+        );
         let report = ok(&run(&["docx", "import", s(&a), "--profile", s(&dir)]));
         assert!(report.contains("0 text(s) changed"), "{lang}: {report}");
     }
-    assert!(snapshot(&dir) == before, "an untouched draft changed a file");
+    assert!(
+        snapshot(&dir) == before,
+        "an untouched draft changed a file"
+    );
 }
 
 #[test]
@@ -210,7 +225,13 @@ fn libreoffice_resave_imports_unchanged_and_its_pdf_has_every_text() {
     let resaved = libreoffice(&drafts, "docx:MS Word 2007 XML", &resaved_dir);
     for file in &resaved {
         let json = ok(&run(&[
-            "docx", "import", s(file), "--profile", s(&dir), "--format", "json",
+            "docx",
+            "import",
+            s(file),
+            "--profile",
+            s(&dir),
+            "--format",
+            "json",
         ]));
         let report: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(report["changed"], serde_json::json!([]), "{json}");
@@ -263,12 +284,23 @@ fn a_reviewers_edit_comment_and_tracked_insertion_come_back_per_key() {
         ])
         .output()
         .unwrap();
-    assert!(py.status.success(), "{}", String::from_utf8_lossy(&py.stderr));
+    assert!(
+        py.status.success(),
+        "{}",
+        String::from_utf8_lossy(&py.stderr)
+    );
     let resaved = libreoffice(&[edited], "docx:MS Word 2007 XML", &out.path().join("lo"));
     let file = s(&resaved[0]);
 
     let accepted = ok(&run(&[
-        "docx", "import", file, "--profile", s(&dir), "--format", "json", "--dry-run",
+        "docx",
+        "import",
+        file,
+        "--profile",
+        s(&dir),
+        "--format",
+        "json",
+        "--dry-run",
         "--accept-changes",
     ]));
     let accepted: serde_json::Value = serde_json::from_str(&accepted).unwrap();
@@ -280,9 +312,21 @@ fn a_reviewers_edit_comment_and_tracked_insertion_come_back_per_key() {
     let en_path = dir.join("text/en.json");
     let en_before: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&en_path).unwrap()).unwrap();
-    let json = ok(&run(&["docx", "import", file, "--profile", s(&dir), "--format", "json"]));
+    let json = ok(&run(&[
+        "docx",
+        "import",
+        file,
+        "--profile",
+        s(&dir),
+        "--format",
+        "json",
+    ]));
     let report: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(report["changed"], serde_json::json!(["introduction_note"]), "{json}");
+    assert_eq!(
+        report["changed"],
+        serde_json::json!(["introduction_note"]),
+        "{json}"
+    );
     let tracked = report["tracked"].as_array().unwrap();
     assert_eq!(tracked.len(), 1, "{json}");
     assert_eq!(tracked[0]["key"], "findings.crises.potential.p3");
@@ -292,13 +336,19 @@ fn a_reviewers_edit_comment_and_tracked_insertion_come_back_per_key() {
     let comments = report["comments"].as_array().unwrap();
     assert_eq!(comments.len(), 1, "{json}");
     assert_eq!(comments[0]["key"], "findings.rights.potential.p2");
-    assert_eq!(comments[0]["text"], "Please check this figure with the Ministry.");
+    assert_eq!(
+        comments[0]["text"],
+        "Please check this figure with the Ministry."
+    );
 
     // Exactly one value changed, as the reviewer wrote it; nothing else.
     let en_after: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&en_path).unwrap()).unwrap();
     let mut expected = en_before.clone();
-    let note = expected["introduction_note"].as_str().unwrap().replacen("gathered", "collected", 1);
+    let note = expected["introduction_note"]
+        .as_str()
+        .unwrap()
+        .replacen("gathered", "collected", 1);
     expected["introduction_note"] = note.into();
     assert_eq!(en_after, expected);
     // The English edit makes that key stale in the translations, and only that key.
@@ -332,7 +382,14 @@ fn pandoc_reads_the_same_footnotes_and_text() {
         .count();
     assert_eq!(ast.matches("\"t\":\"Note\"").count(), notes_expected);
     let plain = Command::new("pandoc")
-        .args(["--track-changes=all", "-f", "docx", "-t", "plain", "--wrap=none"])
+        .args([
+            "--track-changes=all",
+            "-f",
+            "docx",
+            "-t",
+            "plain",
+            "--wrap=none",
+        ])
         .arg(&draft)
         .output()
         .unwrap();
@@ -343,7 +400,10 @@ fn pandoc_reads_the_same_footnotes_and_text() {
     }
     let shown = comparable(&text, false);
     for t in texts("en") {
-        assert!(shown.contains(&comparable(&t, false)), "pandoc does not see: {t}");
+        assert!(
+            shown.contains(&comparable(&t, false)),
+            "pandoc does not see: {t}"
+        );
     }
 }
 
@@ -368,7 +428,9 @@ fn rewrite(from: &Path, to: &Path, edit: impl Fn(String) -> String) {
 
 /// The `<w:p>…</w:p>` holding `text`.
 fn paragraph_of<'a>(xml: &'a str, text: &str) -> &'a str {
-    let at = xml.find(text).unwrap_or_else(|| panic!("{text} not in the draft"));
+    let at = xml
+        .find(text)
+        .unwrap_or_else(|| panic!("{text} not in the draft"));
     let start = xml[..at].rfind("<w:p>").unwrap();
     let end = at + xml[at..].find("</w:p>").unwrap() + "</w:p>".len();
     &xml[start..end]
@@ -395,7 +457,9 @@ fn structural_damage_is_refused_with_every_problem_and_nothing_written() {
             1,
         );
         let p1 = paragraph_of(&xml, "Migrants who hold a residence permit").to_string();
-        let cut = p1.find("<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/>").unwrap();
+        let cut = p1
+            .find("<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/>")
+            .unwrap();
         let end = cut + p1[cut..].find("</w:r>").unwrap() + "</w:r>".len();
         let without_note = format!("{}{}", &p1[..cut], &p1[end..]);
         let xml = xml.replacen(&p1, &without_note, 1);
@@ -443,8 +507,14 @@ fn bad_files_are_refused_clearly_without_writing() {
     std::fs::write(p("not-a-zip.docx"), b"just some text, not a zip").unwrap();
     let zeros = vec![b' '; 100 * 1024 * 1024];
     zip_of(&p("bomb.docx"), &[("word/document.xml", &zeros)]);
-    zip_of(&p("dotdot.docx"), &[("word/document.xml", doc), ("../evil.xml", b"<x/>")]);
-    zip_of(&p("absolute.docx"), &[("word/document.xml", doc), ("/etc/evil.xml", b"<x/>")]);
+    zip_of(
+        &p("dotdot.docx"),
+        &[("word/document.xml", doc), ("../evil.xml", b"<x/>")],
+    );
+    zip_of(
+        &p("absolute.docx"),
+        &[("word/document.xml", doc), ("/etc/evil.xml", b"<x/>")],
+    );
     let doctype = br#"<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>"#;
     zip_of(&p("doctype.docx"), &[("word/document.xml", doctype)]);
     zip_of(&p("no-document.docx"), &[("word/styles.xml", b"<x/>")]);
@@ -475,7 +545,10 @@ fn bad_files_are_refused_clearly_without_writing() {
         let result = run(&["docx", "import", s(&p(file)), "--profile", s(&dir)]);
         let err = String::from_utf8_lossy(&result.stderr);
         assert_eq!(result.status.code(), Some(1), "{file}: {err}");
-        assert!(err.contains(message), "{file}: expected `{message}` in {err}");
+        assert!(
+            err.contains(message),
+            "{file}: expected `{message}` in {err}"
+        );
         assert!(!err.contains("panicked"), "{file}: {err}");
     }
     assert!(snapshot(&dir) == before, "a bad file wrote something");
@@ -486,11 +559,26 @@ fn a_pandoc_manuscript_becomes_a_profile_that_builds_with_every_sentence() {
     let tmp = tempfile::tempdir().unwrap();
     let docx = tmp.path().join("manuscript.docx");
     let md = root().join("tests/word/manuscript.md");
-    let pandoc = Command::new("pandoc").arg(&md).arg("-o").arg(&docx).output().unwrap();
-    assert!(pandoc.status.success(), "{}", String::from_utf8_lossy(&pandoc.stderr));
+    let pandoc = Command::new("pandoc")
+        .arg(&md)
+        .arg("-o")
+        .arg(&docx)
+        .output()
+        .unwrap();
+    assert!(
+        pandoc.status.success(),
+        "{}",
+        String::from_utf8_lossy(&pandoc.stderr)
+    );
     let folder = tmp.path().join("norvania");
     let report = ok(&run(&[
-        "docx", "manuscript", s(&docx), "--profile", s(&folder), "--lang", "en",
+        "docx",
+        "manuscript",
+        s(&docx),
+        "--profile",
+        s(&folder),
+        "--lang",
+        "en",
     ]));
     assert!(
         report.contains("13 findings paragraphs in 6 dimensions")
@@ -501,14 +589,32 @@ fn a_pandoc_manuscript_becomes_a_profile_that_builds_with_every_sentence() {
     assert!(report.contains("not mapped: paragraph") && report.contains("Acknowledgements"));
     let facts: serde_json::Value =
         serde_json::from_slice(&std::fs::read(folder.join("profile.json")).unwrap()).unwrap();
-    assert_eq!(facts["conventions"][0], serde_json::json!({"id": "refugees-1951", "ratified": 1998}));
+    assert_eq!(
+        facts["conventions"][0],
+        serde_json::json!({"id": "refugees-1951", "ratified": 1998})
+    );
     assert_eq!(facts["sources"][0]["entries"][1]["year"], 1994);
-    assert_eq!(facts["sources"][0]["entries"][2]["year"], serde_json::Value::Null);
+    assert_eq!(
+        facts["sources"][0]["entries"][2]["year"],
+        serde_json::Value::Null
+    );
 
     let out = tmp.path().join("out");
-    ok(&run(&["build", s(&folder), "--lang", "en", "--out", s(&out)]));
+    ok(&run(&[
+        "build",
+        s(&folder),
+        "--lang",
+        "en",
+        "--out",
+        s(&out),
+    ]));
     let pdf = out.join("norvania.en.pdf");
-    let text = Command::new("pdftotext").arg("-raw").arg(&pdf).arg("-").output().unwrap();
+    let text = Command::new("pdftotext")
+        .arg("-raw")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
     // Typst hyphenates at line ends: hyphens are left out on both sides.
     let plain = |t: &str| comparable(t, false).replace(['-', '\u{ad}', '\u{2019}', '\''], "");
     let shown = plain(&String::from_utf8_lossy(&text.stdout));
@@ -533,7 +639,8 @@ fn a_pandoc_manuscript_becomes_a_profile_that_builds_with_every_sentence() {
             .unwrap()
             .to_string();
         // A source's year is the layout's (1994b is 1994 when the year is not repeated).
-        let dated = sentence.starts_with(|c: char| c.is_ascii_digit()) || sentence.starts_with("n.d.");
+        let dated =
+            sentence.starts_with(|c: char| c.is_ascii_digit()) || sentence.starts_with("n.d.");
         let sentence = match sentence.split_once(' ') {
             Some((_, title)) if dated => title.to_string(),
             _ => sentence,
@@ -564,12 +671,24 @@ fn fact_edits_are_reported_for_profile_json_not_applied() {
         // The first "(2003)" is Table 1's year of the ILO convention No. 97.
         xml.replacen("(2003)", "(2004)", 1)
     });
-    let json = ok(&run(&["docx", "import", s(&edited), "--profile", s(&dir), "--format", "json"]));
+    let json = ok(&run(&[
+        "docx",
+        "import",
+        s(&edited),
+        "--profile",
+        s(&dir),
+        "--format",
+        "json",
+    ]));
     let report: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(report["changed"], serde_json::json!([]));
     let facts = report["facts"].as_array().unwrap();
     let names: Vec<&str> = facts.iter().map(|f| f["fact"].as_str().unwrap()).collect();
-    assert_eq!(names, ["conventions.ilo-97", "sources.constitution.url"], "{json}");
+    assert_eq!(
+        names,
+        ["conventions.ilo-97", "sources.constitution.url"],
+        "{json}"
+    );
     assert!(facts[0]["new"].as_str().unwrap().ends_with("(2004)"));
     assert!(snapshot(&dir) == before, "a fact edit was applied");
 }
@@ -580,9 +699,25 @@ fn a_manuscript_does_not_overwrite_real_text_without_force() {
     let tmp = tempfile::tempdir().unwrap();
     let docx = tmp.path().join("manuscript.docx");
     let md = root().join("tests/word/manuscript.md");
-    assert!(Command::new("pandoc").arg(&md).arg("-o").arg(&docx).status().unwrap().success());
+    assert!(
+        Command::new("pandoc")
+            .arg(&md)
+            .arg("-o")
+            .arg(&docx)
+            .status()
+            .unwrap()
+            .success()
+    );
     let before = snapshot(&dir);
-    let refused = run(&["docx", "manuscript", s(&docx), "--profile", s(&dir), "--lang", "fr"]);
+    let refused = run(&[
+        "docx",
+        "manuscript",
+        s(&docx),
+        "--profile",
+        s(&dir),
+        "--lang",
+        "fr",
+    ]);
     assert_eq!(refused.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("--force"));
     assert!(snapshot(&dir) == before);
@@ -590,7 +725,13 @@ fn a_manuscript_does_not_overwrite_real_text_without_force() {
     let folder = tmp.path().join("fresh");
     ok(&run(&["new", s(&folder)]));
     let report = ok(&run(&[
-        "docx", "manuscript", s(&docx), "--profile", s(&folder), "--lang", "en",
+        "docx",
+        "manuscript",
+        s(&docx),
+        "--profile",
+        s(&folder),
+        "--lang",
+        "en",
     ]));
     // The scaffold's one source does not line up with the manuscript's: listed, not written.
     assert!(report.contains("not mapped: key sources"), "{report}");

@@ -91,7 +91,8 @@ fn export_cmd(args: DocxExportArgs, style: &RenderStyle) -> CmdResult {
         eprintln!("nothing exported: the profile has errors");
         return Ok(ExitCode::from(1));
     };
-    let (draft, meta) = mgi_press::docx::draft_of(&session, &profile, &lang).map_err(|d| vec![d])?;
+    let (draft, meta) =
+        mgi_press::docx::draft_of(&session, &profile, &lang).map_err(|d| vec![d])?;
     let bytes = export::export(&draft, &meta);
     let output = args
         .output
@@ -112,17 +113,17 @@ fn export_cmd(args: DocxExportArgs, style: &RenderStyle) -> CmdResult {
 }
 
 /// A DOCX file's bytes; a file too large is refused before it is read.
-pub fn read_docx(path: &Path, name: &str) -> Result<Vec<u8>, Diagnostic> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Diagnostic::error(format!("cannot read {name}: {e}")))?;
+pub fn read_docx(path: &Path, name: &str) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    let cannot = |e: std::io::Error| vec![Diagnostic::error(format!("cannot read {name}: {e}"))];
+    let meta = std::fs::metadata(path).map_err(cannot)?;
     if meta.len() > package::MAX_FILE_BYTES {
-        return Err(Diagnostic::error(format!(
+        return Err(vec![Diagnostic::error(format!(
             "{name} is {} MB, more than the {} MB a DOCX may have here: refused",
             meta.len() / (1024 * 1024),
             package::MAX_FILE_BYTES / (1024 * 1024)
-        )));
+        ))]);
     }
-    std::fs::read(path).map_err(|e| Diagnostic::error(format!("cannot read {name}: {e}")))
+    std::fs::read(path).map_err(cannot)
 }
 
 fn import_cmd(args: DocxImportArgs, style: &RenderStyle) -> CmdResult {
@@ -131,7 +132,7 @@ fn import_cmd(args: DocxImportArgs, style: &RenderStyle) -> CmdResult {
     let json = args.format == Format::Json;
     let bytes = match read_docx(&args.file, &name) {
         Ok(b) => b,
-        Err(d) => return Ok(refused(&[d], None, json, style, &name)),
+        Err(d) => return Ok(refused(&d, None, json, style, &name)),
     };
     let options = Options {
         accept_changes: args.accept_changes,
@@ -274,7 +275,7 @@ fn manuscript_cmd(args: DocxManuscriptArgs, style: &RenderStyle) -> CmdResult {
     };
     let bytes = match read_docx(&args.file, &name) {
         Ok(b) => b,
-        Err(d) => return failed(&[d]),
+        Err(d) => return failed(&d),
     };
     let in_file = |problems: Vec<String>| -> Vec<Diagnostic> {
         problems
@@ -298,7 +299,11 @@ fn manuscript_cmd(args: DocxManuscriptArgs, style: &RenderStyle) -> CmdResult {
         Err(diags) => return failed(&diags),
     };
     let m = &written.manuscript;
-    let paragraphs: usize = m.findings.iter().map(|(_, l)| l[0].len() + l[1].len()).sum();
+    let paragraphs: usize = m
+        .findings
+        .iter()
+        .map(|(_, l)| l[0].len() + l[1].len())
+        .sum();
     let entries: usize = m.groups.iter().map(|g| g.entries.len()).sum();
     let mut s = format!(
         "mapped {paragraphs} findings paragraphs in {} dimensions, {} introduction paragraphs, {} conventions, {} source groups with {entries} entries\n",

@@ -87,7 +87,7 @@ impl Writer<'_> {
 
     fn item_xml(&mut self, item: &Item) -> String {
         match item {
-            Item::Label(style, text) => self.paragraph(*style, false, "", &self.plain_runs(text)),
+            Item::Label(style, text) => self.paragraph(*style, false, &self.plain_runs(text)),
             Item::Keyed(style, key, text) => self.keyed(*style, key, text),
             Item::Fact(key, text) => {
                 let runs = self.plain_runs(text);
@@ -131,12 +131,15 @@ impl Writer<'_> {
             anchors::bookmark(tag),
             esc(tag)
         );
-        self.paragraph(style, item, "", &content)
+        self.paragraph(style, item, &content)
     }
 
-    fn paragraph(&self, style: Style, item: bool, _extra: &str, content: &str) -> String {
+    fn paragraph(&self, style: Style, item: bool, content: &str) -> String {
         let (id, numbering) = if item {
-            ("ListBullet", "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>")
+            (
+                "ListBullet",
+                "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>",
+            )
         } else {
             (style.id(), "")
         };
@@ -150,7 +153,12 @@ impl Writer<'_> {
         let mut i = 0;
         while i < runs.len() {
             match &runs[i] {
-                Run::Text(_, Look { link: Some(url), .. }) => {
+                Run::Text(
+                    _,
+                    Look {
+                        link: Some(url), ..
+                    },
+                ) => {
                     let mut inner = String::new();
                     while let Some(Run::Text(t, look)) = runs.get(i) {
                         if look.link.as_ref() != Some(url) {
@@ -236,7 +244,11 @@ impl Writer<'_> {
     }
 
     fn table(&mut self, table: &Table) -> String {
-        let columns = table.rows.first().map_or(table.header.len(), Vec::len).max(1);
+        let columns = table
+            .rows
+            .first()
+            .map_or(table.header.len(), Vec::len)
+            .max(1);
         let widths: Vec<u32> = match columns {
             2 => vec![7000, TEXT_WIDTH - 7000],
             3 => vec![1200, 5300, TEXT_WIDTH - 6500],
@@ -253,7 +265,7 @@ impl Writer<'_> {
         if !table.header.is_empty() {
             out.push_str("<w:tr><w:trPr><w:tblHeader/></w:trPr>");
             for (text, w) in table.header.iter().zip(&widths) {
-                let p = self.paragraph(Style::CellHeader, false, "", &self.plain_runs(text));
+                let p = self.paragraph(Style::CellHeader, false, &self.plain_runs(text));
                 out.push_str(&cell(*w, &p));
             }
             out.push_str("</w:tr>");
@@ -268,7 +280,7 @@ impl Writer<'_> {
         }
         out.push_str("</w:tbl>");
         // A paragraph between tables keeps them apart (Word merges adjacent tables).
-        out.push_str(&self.paragraph(Style::Label, false, "", ""));
+        out.push_str(&self.paragraph(Style::Label, false, ""));
         out
     }
 }
@@ -282,7 +294,10 @@ fn footnotes_xml(notes: &[String]) -> String {
         "{XML_DECL}<w:footnotes {W_NS}><w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"
     );
     for (i, note) in notes.iter().enumerate() {
-        out.push_str(&format!("<w:footnote w:id=\"{}\">{note}</w:footnote>", i + 1));
+        out.push_str(&format!(
+            "<w:footnote w:id=\"{}\">{note}</w:footnote>",
+            i + 1
+        ));
     }
     out.push_str("</w:footnotes>");
     out
@@ -325,15 +340,27 @@ fn link_rels(links: &[String]) -> Vec<(String, String, String, bool)> {
 
 fn package_rels() -> String {
     let entries = [
-        ("rId1", format!("{DOC_REL}/officeDocument"), "word/document.xml"),
+        (
+            "rId1",
+            format!("{DOC_REL}/officeDocument"),
+            "word/document.xml",
+        ),
         (
             "rId2",
             "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
                 .to_string(),
             "docProps/core.xml",
         ),
-        ("rId3", format!("{DOC_REL}/extended-properties"), "docProps/app.xml"),
-        ("rId4", format!("{DOC_REL}/custom-properties"), "docProps/custom.xml"),
+        (
+            "rId3",
+            format!("{DOC_REL}/extended-properties"),
+            "docProps/app.xml",
+        ),
+        (
+            "rId4",
+            format!("{DOC_REL}/custom-properties"),
+            "docProps/custom.xml",
+        ),
     ];
     let entries: Vec<_> = entries
         .into_iter()
@@ -366,14 +393,38 @@ fn document_rels(links: &[String]) -> String {
 fn content_types() -> String {
     let main = "application/vnd.openxmlformats-officedocument";
     let overrides = [
-        ("/word/document.xml", format!("{main}.wordprocessingml.document.main+xml")),
-        ("/word/styles.xml", format!("{main}.wordprocessingml.styles+xml")),
-        ("/word/settings.xml", format!("{main}.wordprocessingml.settings+xml")),
-        ("/word/numbering.xml", format!("{main}.wordprocessingml.numbering+xml")),
-        ("/word/footnotes.xml", format!("{main}.wordprocessingml.footnotes+xml")),
-        ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml".into()),
-        ("/docProps/app.xml", format!("{main}.extended-properties+xml")),
-        ("/docProps/custom.xml", format!("{main}.custom-properties+xml")),
+        (
+            "/word/document.xml",
+            format!("{main}.wordprocessingml.document.main+xml"),
+        ),
+        (
+            "/word/styles.xml",
+            format!("{main}.wordprocessingml.styles+xml"),
+        ),
+        (
+            "/word/settings.xml",
+            format!("{main}.wordprocessingml.settings+xml"),
+        ),
+        (
+            "/word/numbering.xml",
+            format!("{main}.wordprocessingml.numbering+xml"),
+        ),
+        (
+            "/word/footnotes.xml",
+            format!("{main}.wordprocessingml.footnotes+xml"),
+        ),
+        (
+            "/docProps/core.xml",
+            "application/vnd.openxmlformats-package.core-properties+xml".into(),
+        ),
+        (
+            "/docProps/app.xml",
+            format!("{main}.extended-properties+xml"),
+        ),
+        (
+            "/docProps/custom.xml",
+            format!("{main}.custom-properties+xml"),
+        ),
     ];
     let mut out = format!(
         "{XML_DECL}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
@@ -446,7 +497,10 @@ fn para_style(id: &str, name: &str, props: &str, run: &str) -> String {
 
 fn styles_xml(meta: &Meta) -> String {
     let lang = if meta.rtl {
-        format!("<w:lang w:val=\"{0}\" w:bidi=\"{0}\"/>", esc(&meta.lang_tag))
+        format!(
+            "<w:lang w:val=\"{0}\" w:bidi=\"{0}\"/>",
+            esc(&meta.lang_tag)
+        )
     } else {
         format!("<w:lang w:val=\"{}\"/>", esc(&meta.lang_tag))
     };
@@ -458,18 +512,77 @@ fn styles_xml(meta: &Meta) -> String {
     out.push_str("<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\"><w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/></w:style>");
     out.push_str("<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>");
     let styles = [
-        ("Title", "Title", "<w:spacing w:after=\"240\"/>", "<w:b/><w:bCs/><w:color w:val=\"0033A0\"/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>"),
-        ("Subtitle", "Subtitle", "<w:spacing w:after=\"120\"/>", "<w:color w:val=\"0033A0\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"),
-        ("Heading1", "heading 1", "<w:keepNext/><w:spacing w:before=\"360\" w:after=\"120\"/><w:outlineLvl w:val=\"0\"/>", "<w:b/><w:bCs/><w:color w:val=\"0033A0\"/><w:sz w:val=\"30\"/><w:szCs w:val=\"30\"/>"),
-        ("Heading2", "heading 2", "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"80\"/><w:outlineLvl w:val=\"1\"/>", "<w:b/><w:bCs/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>"),
+        (
+            "Title",
+            "Title",
+            "<w:spacing w:after=\"240\"/>",
+            "<w:b/><w:bCs/><w:color w:val=\"0033A0\"/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>",
+        ),
+        (
+            "Subtitle",
+            "Subtitle",
+            "<w:spacing w:after=\"120\"/>",
+            "<w:color w:val=\"0033A0\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>",
+        ),
+        (
+            "Heading1",
+            "heading 1",
+            "<w:keepNext/><w:spacing w:before=\"360\" w:after=\"120\"/><w:outlineLvl w:val=\"0\"/>",
+            "<w:b/><w:bCs/><w:color w:val=\"0033A0\"/><w:sz w:val=\"30\"/><w:szCs w:val=\"30\"/>",
+        ),
+        (
+            "Heading2",
+            "heading 2",
+            "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"80\"/><w:outlineLvl w:val=\"1\"/>",
+            "<w:b/><w:bCs/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>",
+        ),
         // Justified but for right-to-left text, which word processors justify with kashidas.
-        ("BodyText", "Body Text", if meta.rtl { "" } else { "<w:jc w:val=\"both\"/>" }, ""),
-        ("ListBullet", "List Bullet", "<w:numPr><w:numId w:val=\"1\"/></w:numPr><w:ind w:left=\"567\" w:hanging=\"283\"/>", ""),
-        ("MGILabel", "MGI Label", "", "<w:color w:val=\"595959\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>"),
-        ("Caption", "caption", "<w:keepNext/>", "<w:b/><w:bCs/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>"),
-        ("MGITableText", "MGI Table Text", "<w:spacing w:after=\"40\"/>", "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>"),
-        ("MGITableHeading", "MGI Table Heading", "<w:keepNext/><w:spacing w:after=\"40\"/>", "<w:b/><w:bCs/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>"),
-        ("FootnoteText", "footnote text", "<w:spacing w:after=\"0\"/>", "<w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/>"),
+        (
+            "BodyText",
+            "Body Text",
+            if meta.rtl {
+                ""
+            } else {
+                "<w:jc w:val=\"both\"/>"
+            },
+            "",
+        ),
+        (
+            "ListBullet",
+            "List Bullet",
+            "<w:numPr><w:numId w:val=\"1\"/></w:numPr><w:ind w:left=\"567\" w:hanging=\"283\"/>",
+            "",
+        ),
+        (
+            "MGILabel",
+            "MGI Label",
+            "",
+            "<w:color w:val=\"595959\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>",
+        ),
+        (
+            "Caption",
+            "caption",
+            "<w:keepNext/>",
+            "<w:b/><w:bCs/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>",
+        ),
+        (
+            "MGITableText",
+            "MGI Table Text",
+            "<w:spacing w:after=\"40\"/>",
+            "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>",
+        ),
+        (
+            "MGITableHeading",
+            "MGI Table Heading",
+            "<w:keepNext/><w:spacing w:after=\"40\"/>",
+            "<w:b/><w:bCs/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>",
+        ),
+        (
+            "FootnoteText",
+            "footnote text",
+            "<w:spacing w:after=\"0\"/>",
+            "<w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/>",
+        ),
     ];
     for (id, name, props, run) in styles {
         out.push_str(&para_style(id, name, props, &format!("{run}{rtl}")));

@@ -166,11 +166,13 @@ fn target(
     if let Some(dir) = &options.profile {
         return Ok((dir.clone(), lang));
     }
-    let folder = doc.properties.get(PROP_PROFILE).cloned().unwrap_or_default();
-    let plain = !folder.is_empty()
-        && !folder.contains(['/', '\\'])
-        && folder != ".."
-        && folder != ".";
+    let folder = doc
+        .properties
+        .get(PROP_PROFILE)
+        .cloned()
+        .unwrap_or_default();
+    let plain =
+        !folder.is_empty() && !folder.contains(['/', '\\']) && folder != ".." && folder != ".";
     if !plain {
         return Err(Usage(vec![
             Diagnostic::error(format!(
@@ -210,7 +212,13 @@ struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    fn new(draft: &'a Draft, profile: &'a Profile, lang: &'a str, name: &'a str, accept: bool) -> Self {
+    fn new(
+        draft: &'a Draft,
+        profile: &'a Profile,
+        lang: &'a str,
+        name: &'a str,
+        accept: bool,
+    ) -> Self {
         let mut texts = HashMap::new();
         if let Some(strings) = profile.texts.get(lang) {
             for (key, entry) in &strings.entries {
@@ -219,7 +227,9 @@ impl<'a> Context<'a> {
         }
         let mut bookmarks = HashMap::new();
         for key in draft.keys() {
-            let n = texts.get(key).map_or(1, |t| rich::from_markup(t).len().max(1));
+            let n = texts
+                .get(key)
+                .map_or(1, |t| rich::from_markup(t).len().max(1));
             for index in 0..n + 20 {
                 let tag = anchors::tag(key, index);
                 bookmarks.insert(anchors::bookmark(&tag), tag);
@@ -297,7 +307,9 @@ impl<'a> Context<'a> {
                     }
                     match &last_keyed {
                         Some(key) => {
-                            let m = format!("text without an anchor after `{key}`: a keyed paragraph was split in two, or a paragraph added (join it to the one before, or move its text into a keyed paragraph)");
+                            let m = format!(
+                                "text without an anchor after `{key}`: a keyed paragraph was split in two, or a paragraph added (join it to the one before, or move its text into a keyed paragraph)"
+                            );
                             self.error(first, m);
                         }
                         None => {
@@ -314,7 +326,8 @@ impl<'a> Context<'a> {
                 [tag] => {
                     let tag = tag.clone();
                     for p in &paras {
-                        self.key_of.insert(p.number, anchors::split_tag(&tag).0.to_string());
+                        self.key_of
+                            .insert(p.number, anchors::split_tag(&tag).0.to_string());
                     }
                     last_keyed = Some(tag.clone());
                     self.place(tag, first, runs);
@@ -322,7 +335,10 @@ impl<'a> Context<'a> {
                 many => {
                     let m = format!(
                         "one paragraph holds the anchors of {}: keyed paragraphs were joined (split them again)",
-                        many.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(" and ")
+                        many.iter()
+                            .map(|t| format!("`{t}`"))
+                            .collect::<Vec<_>>()
+                            .join(" and ")
                     );
                     self.error(first, m);
                 }
@@ -341,7 +357,9 @@ impl<'a> Context<'a> {
                 match self.bookmarks.get(b) {
                     Some(tag) => from_marks.push(tag.clone()),
                     None => {
-                        let m = format!("the anchor `{b}` names no text of this profile: the draft was made from another profile or version");
+                        let m = format!(
+                            "the anchor `{b}` names no text of this profile: the draft was made from another profile or version"
+                        );
                         self.error(para, m);
                     }
                 }
@@ -351,7 +369,9 @@ impl<'a> Context<'a> {
                 && from_marks.len() == 1
                 && tag != mark
             {
-                let m = format!("its content control says `{tag}` but its bookmark says `{mark}`: the anchors were copied or damaged");
+                let m = format!(
+                    "its content control says `{tag}` but its bookmark says `{mark}`: the anchors were copied or damaged"
+                );
                 self.error(para, m);
                 continue;
             }
@@ -373,7 +393,10 @@ impl<'a> Context<'a> {
         }
         let entry = self.keyed.entry(key.to_string()).or_default();
         if entry.contains_key(&index) {
-            self.error(para, format!("the anchor of `{tag}` appears twice: a keyed paragraph was copied"));
+            self.error(
+                para,
+                format!("the anchor of `{tag}` appears twice: a keyed paragraph was copied"),
+            );
             return;
         }
         entry.insert(
@@ -500,8 +523,9 @@ impl<'a> Context<'a> {
             // longer holds once it reads differently.
             let english_text = english.and_then(|e| e.get(key));
             let lock_entry = match english_text {
-                Some(en) if self.lang != crate::project::REFERENCE_LANG
-                    && lock.confirmed_same(key, en) =>
+                Some(en)
+                    if self.lang != crate::project::REFERENCE_LANG
+                        && lock.confirmed_same(key, en) =>
                 {
                     Some((en.to_string(), text == en))
                 }

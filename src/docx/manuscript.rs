@@ -72,7 +72,8 @@ impl Packs<'_> {
 /// Lower-case words of a text, numbering and short words left out.
 fn words(text: &str) -> Vec<String> {
     let lower = text.to_lowercase();
-    let trimmed = lower.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c.is_whitespace());
+    let trimmed =
+        lower.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c.is_whitespace());
     trimmed
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() > 2 || w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty())
@@ -82,8 +83,10 @@ fn words(text: &str) -> Vec<String> {
 
 /// How alike two texts are: the Dice coefficient of their word sets (0 to 1).
 fn likeness(a: &str, b: &str) -> f64 {
-    let (a, b): (HashSet<String>, HashSet<String>) =
-        (words(a).into_iter().collect(), words(b).into_iter().collect());
+    let (a, b): (HashSet<String>, HashSet<String>) = (
+        words(a).into_iter().collect(),
+        words(b).into_iter().collect(),
+    );
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -112,7 +115,10 @@ fn level(p: &Para) -> Option<u8> {
         return None;
     }
     let name = p.style_name.to_lowercase();
-    if let Some(n) = name.strip_prefix("heading ").and_then(|n| n.trim().parse::<u8>().ok()) {
+    if let Some(n) = name
+        .strip_prefix("heading ")
+        .and_then(|n| n.trim().parse::<u8>().ok())
+    {
         return n.checked_sub(1);
     }
     p.outline.filter(|&l| l < 9)
@@ -202,10 +208,16 @@ impl Mapper<'_> {
             })
             .collect();
         if let Some(id) = best(text, &dims) {
-            let index = DimensionId::ALL.iter().position(|d| d.as_str() == id).unwrap_or(0);
+            let index = DimensionId::ALL
+                .iter()
+                .position(|d| d.as_str() == id)
+                .unwrap_or(0);
             let dim = DimensionId::ALL[index];
             if self.out.findings.iter().any(|(d, _)| *d == dim) {
-                self.unmapped(p, "a second chapter for the same dimension: its text is not mapped");
+                self.unmapped(
+                    p,
+                    "a second chapter for the same dimension: its text is not mapped",
+                );
                 self.part = Part::None;
                 return;
             }
@@ -214,7 +226,10 @@ impl Mapper<'_> {
             return;
         }
         let others = [
-            ("introduction".to_string(), self.packs.texts("introduction.title")),
+            (
+                "introduction".to_string(),
+                self.packs.texts("introduction.title"),
+            ),
             ("sources".to_string(), self.packs.texts("sources.title")),
         ];
         self.part = match best(text, &others) {
@@ -231,9 +246,18 @@ impl Mapper<'_> {
         match self.part {
             Part::Dimension(_) => {
                 let lists = [
-                    ("0".to_string(), self.packs.texts("findings.well_developed_heading")),
-                    ("1".to_string(), self.packs.texts("findings.potential_heading")),
-                    ("t".to_string(), self.packs.texts("findings.conventions_heading")),
+                    (
+                        "0".to_string(),
+                        self.packs.texts("findings.well_developed_heading"),
+                    ),
+                    (
+                        "1".to_string(),
+                        self.packs.texts("findings.potential_heading"),
+                    ),
+                    (
+                        "t".to_string(),
+                        self.packs.texts("findings.conventions_heading"),
+                    ),
                 ];
                 self.list = match best(text, &lists) {
                     Some("0") => Some(0),
@@ -254,7 +278,10 @@ impl Mapper<'_> {
     }
 
     fn body(&mut self, p: &Para, runs: Vec<Run>) {
-        let markup = match rich::to_markup(&[rich::Para { item: false, runs: runs.clone() }]) {
+        let markup = match rich::to_markup(&[rich::Para {
+            item: false,
+            runs: runs.clone(),
+        }]) {
             Ok(m) => m,
             Err(e) => {
                 self.unmapped(p, &e);
@@ -268,7 +295,11 @@ impl Mapper<'_> {
                     let paras = &mut self.out.findings[d].1[list];
                     match paras.last_mut() {
                         Some(last) if p.item => {
-                            let sep = if last.contains("\n- ") || last.starts_with("- ") { "\n" } else { "\n\n" };
+                            let sep = if last.contains("\n- ") || last.starts_with("- ") {
+                                "\n"
+                            } else {
+                                "\n\n"
+                            };
                             last.push_str(&format!("{sep}- {markup}"));
                         }
                         _ => paras.push(markup),
@@ -298,7 +329,12 @@ impl Mapper<'_> {
         let url = first_link(runs).or_else(|| bare_url(&text));
         let lower = text.to_lowercase();
         let mut end = text.len();
-        for label in self.packs.texts("labels.available_at").into_iter().chain(["Available at".to_string()]) {
+        for label in self
+            .packs
+            .texts("labels.available_at")
+            .into_iter()
+            .chain(["Available at".to_string()])
+        {
             if let Some(i) = lower.find(&label.to_lowercase()).filter(|&i| i > start) {
                 end = end.min(i);
             }
@@ -309,8 +345,11 @@ impl Mapper<'_> {
             end = end.min(i);
         }
         let title_runs = cut(runs, start, end);
-        let title = rich::to_markup(&[rich::Para { item: false, runs: title_runs }])
-            .unwrap_or_else(|_| text[start..end].to_string());
+        let title = rich::to_markup(&[rich::Para {
+            item: false,
+            runs: title_runs,
+        }])
+        .unwrap_or_else(|_| text[start..end].to_string());
         let title = title.trim().trim_end_matches(['.', ' ']).trim().to_string();
         group.entries.push(Entry { year, title, url });
     }
@@ -319,7 +358,11 @@ impl Mapper<'_> {
     fn table(&mut self, table: usize, doc: &Doc) {
         let mut rows: Vec<Vec<String>> = Vec::new();
         let mut first: Option<&Para> = None;
-        for p in doc.paras.iter().filter(|p| p.cell.is_some_and(|c| c.0 == table)) {
+        for p in doc
+            .paras
+            .iter()
+            .filter(|p| p.cell.is_some_and(|c| c.0 == table))
+        {
             let (_, r, c) = p.cell.unwrap_or_default();
             first.get_or_insert(p);
             while rows.len() <= r {
@@ -356,7 +399,13 @@ impl Mapper<'_> {
             };
             let Some(ratified) = ratification(state, &yes, &no) else {
                 if r > 0 {
-                    self.unmapped(first, &format!("table row {}: `{state}` is neither Yes (year) nor No", r + 1));
+                    self.unmapped(
+                        first,
+                        &format!(
+                            "table row {}: `{state}` is neither Yes (year) nor No",
+                            r + 1
+                        ),
+                    );
                 }
                 continue;
             };
@@ -365,11 +414,20 @@ impl Mapper<'_> {
                     self.out.conventions.push((id.to_string(), ratified));
                     found += 1;
                 }
-                _ => self.unmapped(first, &format!("table row {}: the convention `{name}` matches none of the language pack's", r + 1)),
+                _ => self.unmapped(
+                    first,
+                    &format!(
+                        "table row {}: the convention `{name}` matches none of the language pack's",
+                        r + 1
+                    ),
+                ),
             }
         }
         if found == 0 {
-            self.unmapped(first, "a table that is not the conventions table: not mapped");
+            self.unmapped(
+                first,
+                "a table that is not the conventions table: not mapped",
+            );
         }
     }
 }
@@ -378,7 +436,11 @@ impl Mapper<'_> {
 fn ratification(state: &str, yes: &[String], no: &[String]) -> Option<Option<i32>> {
     let lower = state.trim().to_lowercase();
     let starts = |labels: &[String], default: &str| {
-        labels.iter().map(|l| l.to_lowercase()).chain([default.to_string()]).any(|l| lower.starts_with(&l))
+        labels
+            .iter()
+            .map(|l| l.to_lowercase())
+            .chain([default.to_string()])
+            .any(|l| lower.starts_with(&l))
     };
     if starts(yes, "yes") {
         let digits: String = lower.chars().filter(char::is_ascii_digit).collect();
@@ -404,23 +466,38 @@ fn source_year(text: &str) -> Option<(Option<i32>, usize)> {
     // An optional letter (1994b, n.d.a), then punctuation and space.
     let mut rest_chars = rest.char_indices();
     let mut skip = match rest_chars.next() {
-        Some((_, c)) if c.is_ascii_lowercase() && rest[1..].starts_with(|c: char| !c.is_alphabetic()) => 1,
+        Some((_, c))
+            if c.is_ascii_lowercase() && rest[1..].starts_with(|c: char| !c.is_alphabetic()) =>
+        {
+            1
+        }
         _ => 0,
     };
-    skip += rest[skip..].len() - rest[skip..].trim_start_matches(['.', ',', ':', ' ', ')']).len();
+    skip += rest[skip..].len()
+        - rest[skip..]
+            .trim_start_matches(['.', ',', ':', ' ', ')'])
+            .len();
     Some((year, lead + (t.len() - rest.len()) + skip))
 }
 
 fn first_link(runs: &[Run]) -> Option<String> {
     runs.iter().find_map(|r| match r {
-        Run::Text(_, Look { link: Some(url), .. }) => Some(url.clone()),
+        Run::Text(
+            _,
+            Look {
+                link: Some(url), ..
+            },
+        ) => Some(url.clone()),
         _ => None,
     })
 }
 
 fn bare_url(text: &str) -> Option<String> {
     let start = text.find("https://").or_else(|| text.find("http://"))?;
-    let url: String = text[start..].chars().take_while(|c| !c.is_whitespace() && *c != '>').collect();
+    let url: String = text[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace() && *c != '>')
+        .collect();
     Some(url.trim_end_matches(['.', ',', ')', ';']).to_string())
 }
 
@@ -434,7 +511,10 @@ fn cut(runs: &[Run], start: usize, end: usize) -> Vec<Run> {
             Run::Text(t, look) => {
                 let (s, e) = (start.max(at), end.min(at + t.len()));
                 if s < e && t.is_char_boundary(s - at) && t.is_char_boundary(e - at) {
-                    let look = Look { link: None, ..look.clone() };
+                    let look = Look {
+                        link: None,
+                        ..look.clone()
+                    };
                     out.push(Run::Text(t[s - at..e - at].to_string(), look));
                 }
                 at += t.len();
@@ -456,7 +536,11 @@ fn slug(name: &str, taken: &mut HashSet<String>) -> String {
         .take(5)
         .map(str::to_string)
         .collect();
-    let base = if base.is_empty() { "source".to_string() } else { base.join("-") };
+    let base = if base.is_empty() {
+        "source".to_string()
+    } else {
+        base.join("-")
+    };
     let mut id = base.clone();
     let mut n = 2;
     while !taken.insert(id.clone()) {
@@ -470,7 +554,9 @@ fn slug(name: &str, taken: &mut HashSet<String>) -> String {
 fn only_placeholders(value: &Value) -> bool {
     match value {
         Value::String(s) => s.starts_with("TODO") || s.starts_with("../"),
-        Value::Object(m) => m.iter().all(|(k, v)| k == "$schema" || only_placeholders(v)),
+        Value::Object(m) => m
+            .iter()
+            .all(|(k, v)| k == "$schema" || only_placeholders(v)),
         _ => true,
     }
 }
@@ -487,14 +573,28 @@ fn text_value(base: Value, m: &Manuscript, ids: &[(String, Vec<String>)]) -> Val
         _ => Map::new(),
     };
     if let Some(country) = &m.country {
-        text.insert("country".into(), json!({ "name": country, "short_name": country }));
+        text.insert(
+            "country".into(),
+            json!({ "name": country, "short_name": country }),
+        );
     }
     if !m.introduction.is_empty() {
-        text.insert("introduction_note".into(), m.introduction.join("\n\n").into());
+        text.insert(
+            "introduction_note".into(),
+            m.introduction.join("\n\n").into(),
+        );
     }
-    let mut findings = text.get("findings").and_then(Value::as_object).cloned().unwrap_or_default();
+    let mut findings = text
+        .get("findings")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
     for (dim, lists) in &m.findings {
-        let mut d = findings.get(dim.as_str()).and_then(Value::as_object).cloned().unwrap_or_default();
+        let mut d = findings
+            .get(dim.as_str())
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
         for (name, paras) in ["well_developed", "potential"].iter().zip(lists) {
             if paras.is_empty() {
                 continue;
@@ -518,7 +618,10 @@ fn text_value(base: Value, m: &Manuscript, ids: &[(String, Vec<String>)]) -> Val
                 entries.insert(eid.clone(), entry.title.clone().into());
             }
         }
-        text.insert("sources".into(), json!({ "groups": groups, "entries": entries }));
+        text.insert(
+            "sources".into(),
+            json!({ "groups": groups, "entries": entries }),
+        );
     }
     Value::Object(text)
 }
@@ -530,7 +633,11 @@ fn new_ids(m: &Manuscript) -> Vec<(String, Vec<String>)> {
         .iter()
         .map(|g| {
             let gid = slug(&g.name, &mut taken);
-            let eids = g.entries.iter().map(|e| slug(&e.title, &mut taken)).collect();
+            let eids = g
+                .entries
+                .iter()
+                .map(|e| slug(&e.title, &mut taken))
+                .collect();
             (gid, eids)
         })
         .collect()
@@ -542,7 +649,10 @@ fn existing_ids(facts: &Value, m: &Manuscript) -> Result<Vec<(String, Vec<String
     let groups = facts["sources"].as_array().cloned().unwrap_or_default();
     let shape = |g: &Value| g["entries"].as_array().map_or(0, Vec::len);
     let fits = groups.len() == m.groups.len()
-        && groups.iter().zip(&m.groups).all(|(g, mg)| shape(g) == mg.entries.len());
+        && groups
+            .iter()
+            .zip(&m.groups)
+            .all(|(g, mg)| shape(g) == mg.entries.len());
     if !fits {
         return Err(format!(
             "the key sources ({} groups here) do not line up with profile.json's ({} groups): source names and titles are not written; add the sources to profile.json first",
@@ -555,7 +665,12 @@ fn existing_ids(facts: &Value, m: &Manuscript) -> Result<Vec<(String, Vec<String
         .map(|g| {
             let id = g["id"].as_str().unwrap_or("").to_string();
             let entries = g["entries"].as_array().into_iter().flatten();
-            (id, entries.map(|e| e["id"].as_str().unwrap_or("").to_string()).collect())
+            (
+                id,
+                entries
+                    .map(|e| e["id"].as_str().unwrap_or("").to_string())
+                    .collect(),
+            )
         })
         .collect())
 }
@@ -563,7 +678,11 @@ fn existing_ids(facts: &Value, m: &Manuscript) -> Result<Vec<(String, Vec<String
 /// The facts of a new profile with the manuscript's dimensions order, conventions and sources.
 fn new_facts(mut facts: Value, m: &Manuscript, ids: &[(String, Vec<String>)]) -> Value {
     if m.findings.len() == DimensionId::ALL.len() {
-        facts["dimensions"] = m.findings.iter().map(|(d, _)| Value::from(d.as_str())).collect();
+        facts["dimensions"] = m
+            .findings
+            .iter()
+            .map(|(d, _)| Value::from(d.as_str()))
+            .collect();
     }
     if !m.conventions.is_empty() {
         facts["conventions"] = m
@@ -636,7 +755,10 @@ pub fn write(
     let ids = if existing {
         let facts = read_value(&facts_path).unwrap_or(Value::Null);
         existing_ids(&facts, &m).unwrap_or_else(|why| {
-            m.unmapped.push(Unmapped { place: "key sources".into(), why });
+            m.unmapped.push(Unmapped {
+                place: "key sources".into(),
+                why,
+            });
             m.groups.clear();
             Vec::new()
         })
@@ -646,7 +768,10 @@ pub fn write(
             crate::scaffold::new_profile(session, folder, m.country.as_deref(), None)?;
         }
         let scaffold_facts = read_value(&facts_path).unwrap_or(json!({}));
-        files.push((facts_path.clone(), pretty(&new_facts(scaffold_facts, &m, &ids))));
+        files.push((
+            facts_path.clone(),
+            pretty(&new_facts(scaffold_facts, &m, &ids)),
+        ));
         ids
     };
     let base = read_value(&text_path)
@@ -659,7 +784,10 @@ pub fn write(
                 .map_err(|e| err(format!("cannot write {}: {e}", session.names.name(path))))?;
         }
     }
-    Ok(Written { manuscript: m, files })
+    Ok(Written {
+        manuscript: m,
+        files,
+    })
 }
 
 #[cfg(test)]
@@ -678,14 +806,38 @@ mod tests {
     #[test]
     fn convention_names_match_tolerantly() {
         let ids = vec![
-            ("refugees-1951".to_string(), vec!["Convention relating to the Status of Refugees, 1951, and its Protocol of 1967".to_string()]),
-            ("statelessness".to_string(), vec!["Conventions on statelessness, 1954 and 1961".to_string()]),
-            ("ilo-97".to_string(), vec!["ILO Migration for Employment Convention (Revised), 1949 (No. 97)".to_string()]),
-            ("ilo-143".to_string(), vec!["ILO Migrant Workers (Supplementary Provisions) Convention, 1975 (No. 143)".to_string()]),
+            (
+                "refugees-1951".to_string(),
+                vec![
+                    "Convention relating to the Status of Refugees, 1951, and its Protocol of 1967"
+                        .to_string(),
+                ],
+            ),
+            (
+                "statelessness".to_string(),
+                vec!["Conventions on statelessness, 1954 and 1961".to_string()],
+            ),
+            (
+                "ilo-97".to_string(),
+                vec![
+                    "ILO Migration for Employment Convention (Revised), 1949 (No. 97)".to_string(),
+                ],
+            ),
+            (
+                "ilo-143".to_string(),
+                vec![
+                    "ILO Migrant Workers (Supplementary Provisions) Convention, 1975 (No. 143)"
+                        .to_string(),
+                ],
+            ),
         ];
-        let geneva = "Convention relating to the Status of Refugees (also known as Geneva Convention), 1951";
+        let geneva =
+            "Convention relating to the Status of Refugees (also known as Geneva Convention), 1951";
         assert_eq!(best(geneva, &ids), Some("refugees-1951"));
-        assert_eq!(best("Migration for Employment Convention, 1949 (No. 97)", &ids), Some("ilo-97"));
+        assert_eq!(
+            best("Migration for Employment Convention, 1949 (No. 97)", &ids),
+            Some("ilo-97")
+        );
         assert_eq!(best("Something else entirely", &ids), None);
     }
 

@@ -36,7 +36,9 @@ fn safe_name(name: &str) -> bool {
 /// Whether mgi-press reads a part: the XML parts of the main document and its properties.
 fn wanted(name: &str) -> bool {
     (name.ends_with(".xml") || name.ends_with(".rels"))
-        && (name.starts_with("word/") || name.starts_with("docProps/") || name.starts_with("_rels/"))
+        && (name.starts_with("word/")
+            || name.starts_with("docProps/")
+            || name.starts_with("_rels/"))
         || name == "[Content_Types].xml"
 }
 
@@ -138,7 +140,13 @@ mod tests {
 
     #[test]
     fn names_outside_the_package_are_unsafe() {
-        for bad in ["../x.xml", "/word/document.xml", "word/../../x", "C:/x", "a\\b"] {
+        for bad in [
+            "../x.xml",
+            "/word/document.xml",
+            "word/../../x",
+            "C:/x",
+            "a\\b",
+        ] {
             assert!(!safe_name(bad), "{bad}");
         }
         assert!(safe_name("word/document.xml"));

@@ -653,7 +653,10 @@ fn read_comments(
         let id = c.attr("w:id").unwrap_or("").to_string();
         let ps: Vec<&El> = c.elements().filter(|e| e.name == "w:p").collect();
         let text: Vec<String> = ps.iter().map(|p| text_of(p)).collect();
-        let last_para = ps.last().and_then(|p| p.attr("w14:paraId")).map(str::to_string);
+        let last_para = ps
+            .last()
+            .and_then(|p| p.attr("w14:paraId"))
+            .map(str::to_string);
         let (parent, done) = last_para
             .as_ref()
             .and_then(|p| ext.get(p).cloned())
@@ -686,6 +689,67 @@ fn read_comments(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml""#;
+
+    fn doc(body: &str, comments: &str, extended: &str) -> Doc {
+        let mut package = Package::default();
+        let document = format!("<w:document {W}><w:body>{body}</w:body></w:document>");
+        package.parts.insert(parts::DOCUMENT.into(), document);
+        package.parts.insert(
+            parts::COMMENTS.into(),
+            format!("<w:comments {W}>{comments}</w:comments>"),
+        );
+        package.parts.insert(
+            parts::COMMENTS_EXTENDED.into(),
+            format!("<w15:commentsEx {W}>{extended}</w15:commentsEx>"),
+        );
+        read(&package).unwrap()
+    }
+
+    #[test]
+    fn tracked_changes_fields_and_comment_replies() {
+        let body = r#"<w:p><w:commentRangeStart w:id="1"/><w:r><w:t>Old </w:t></w:r><w:commentRangeEnd w:id="1"/><w:r><w:commentReference w:id="1"/></w:r>
+            <w:del w:id="5" w:author="A" w:date="D"><w:r><w:delText>gone</w:delText></w:r></w:del>
+            <w:ins w:id="6" w:author="A" w:date="D"><w:r><w:t>new</w:t></w:r></w:ins>
+            <w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPERLINK "https://a.org" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>link</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>"#;
+        let comments = r#"<w:comment w:id="1" w:author="R" w:date="2026"><w:p w14:paraId="AA"><w:r><w:t>Check</w:t></w:r></w:p></w:comment><w:comment w:id="2" w:author="S" w:date="2026"><w:p w14:paraId="BB"><w:r><w:t>Done</w:t></w:r></w:p></w:comment>"#;
+        let extended = r#"<w15:commentEx w15:paraId="AA" w15:done="1"/><w15:commentEx w15:paraId="BB" w15:paraIdParent="AA"/>"#;
+        let d = doc(body, comments, extended);
+        let p = &d.paras[0];
+        let link = Look {
+            bold: true,
+            italic: false,
+            link: Some("https://a.org".into()),
+        };
+        assert_eq!(
+            p.runs(false),
+            vec![
+                Run::Text("Old gone".into(), Look::default()),
+                Run::Text("link".into(), link.clone())
+            ]
+        );
+        assert_eq!(
+            p.runs(true),
+            vec![
+                Run::Text("Old new".into(), Look::default()),
+                Run::Text("link".into(), link)
+            ]
+        );
+        let kinds: Vec<&str> = p.tracked.iter().map(|t| t.kind.as_str()).collect();
+        assert_eq!(kinds, ["deletion", "insertion"]);
+        assert_eq!(d.comments[0].anchor.as_deref(), Some("Old "));
+        assert!(d.comments[0].resolved);
+        assert_eq!(d.comments[1].reply_to.as_deref(), Some("1"));
+    }
+
+    #[test]
+    fn an_inserted_paragraph_mark_is_seen() {
+        let body = r#"<w:p><w:pPr><w:rPr><w:ins w:id="1" w:author="A" w:date="D"/></w:rPr></w:pPr><w:r><w:t>a</w:t></w:r></w:p><w:p><w:r><w:t>b</w:t></w:r></w:p>"#;
+        let d = doc(body, "", "");
+        assert_eq!(d.paras[0].mark, Some(true));
+        assert_eq!(d.paras[0].tracked[0].kind, "paragraph-inserted");
+    }
 
     #[test]
     fn hyperlink_fields() {

@@ -123,9 +123,12 @@ pub fn urls(paras: &[Para]) -> Vec<String> {
     fn collect(runs: &[Run], out: &mut Vec<String>) {
         for run in runs {
             match run {
-                Run::Text(_, Look { link: Some(url), .. }) if !out.contains(url) => {
-                    out.push(url.clone())
-                }
+                Run::Text(
+                    _,
+                    Look {
+                        link: Some(url), ..
+                    },
+                ) if !out.contains(url) => out.push(url.clone()),
                 Run::Note(inner) => collect(inner, out),
                 _ => {}
             }
@@ -373,13 +376,20 @@ mod tests {
             "a \\[b\\] c \\*",
         ] {
             let printed = round(text);
-            assert_eq!(from_markup(&printed), from_markup(text), "{text} → {printed}");
+            assert_eq!(
+                from_markup(&printed),
+                from_markup(text),
+                "{text} → {printed}"
+            );
         }
     }
 
     #[test]
     fn same_look_different_markup_compares_equal() {
-        assert_eq!(from_markup("[**a**](https://a.org)"), from_markup("**[a](https://a.org)**"));
+        assert_eq!(
+            from_markup("[**a**](https://a.org)"),
+            from_markup("**[a](https://a.org)**")
+        );
         assert_ne!(from_markup("**a b**"), from_markup("*a b*"));
         assert_eq!(from_markup("x^[ note ]"), from_markup("x^[note]"));
     }
@@ -390,7 +400,13 @@ mod tests {
             item: false,
             runs: vec![
                 Run::Text("a".into(), Look::default()),
-                Run::Text(" bold ".into(), Look { bold: true, ..Look::default() }),
+                Run::Text(
+                    " bold ".into(),
+                    Look {
+                        bold: true,
+                        ..Look::default()
+                    },
+                ),
                 Run::Text("c".into(), Look::default()),
             ],
         }];

@@ -17,8 +17,14 @@ const NAMESPACES: &[(&str, &str)] = &[
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
         "r",
     ),
-    ("http://schemas.microsoft.com/office/word/2010/wordml", "w14"),
-    ("http://schemas.microsoft.com/office/word/2012/wordml", "w15"),
+    (
+        "http://schemas.microsoft.com/office/word/2010/wordml",
+        "w14",
+    ),
+    (
+        "http://schemas.microsoft.com/office/word/2012/wordml",
+        "w15",
+    ),
     (
         "http://schemas.openxmlformats.org/package/2006/relationships",
         "rel",

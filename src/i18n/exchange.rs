@@ -150,7 +150,10 @@ pub fn plan(
     let mut changes = Vec::new();
     for incoming in &exchange.units {
         let key = &incoming.key;
-        if units.get(key.as_str()).is_some_and(|u| incoming.source != u.source) {
+        if units
+            .get(key.as_str())
+            .is_some_and(|u| incoming.source != u.source)
+        {
             let message = format!(
                 "unit `{key}`: the English has changed since this file was exported; the translation is imported and will show as needing review"
             );
