@@ -213,7 +213,7 @@ fn libreoffice_resave_imports_unchanged_and_its_pdf_has_every_text() {
     let (_tmp, dir) = sample_copy();
     let before = snapshot(&dir);
     let out = tempfile::tempdir().unwrap();
-    let drafts: Vec<PathBuf> = ["en", "ar"]
+    let drafts: Vec<PathBuf> = LANGS
         .iter()
         .map(|lang| {
             let path = out.path().join(format!("valdoria.{lang}.docx"));
@@ -239,8 +239,16 @@ fn libreoffice_resave_imports_unchanged_and_its_pdf_has_every_text() {
     }
     assert!(snapshot(&dir) == before, "a re-saved draft changed a file");
 
-    let pdfs = libreoffice(&drafts, "pdf", &out.path().join("pdf"));
-    for (pdf, lang) in pdfs.iter().zip(["en", "ar"]) {
+    // The PDF of one Latin, the Cyrillic and the Arabic draft.
+    let shown_langs = ["en", "ru", "ar"];
+    let to_pdf: Vec<PathBuf> = drafts
+        .iter()
+        .zip(LANGS)
+        .filter(|(_, l)| shown_langs.contains(l))
+        .map(|(d, _)| d.clone())
+        .collect();
+    let pdfs = libreoffice(&to_pdf, "pdf", &out.path().join("pdf"));
+    for (pdf, lang) in pdfs.iter().zip(shown_langs) {
         // Content-stream order for English (the reading-order analysis lost a line next to a
         // link); reading order for Arabic, which is drawn right to left.
         let mode: &[&str] = if lang == "ar" { &[] } else { &["-raw"] };
