@@ -15,7 +15,7 @@ use serde::Serialize;
 use super::draft::Draft;
 use super::read::{self, Doc, Para};
 use super::rich;
-use super::{PROP_LANG, PROP_PROFILE, anchors, package};
+use super::{PROP_ENGLISH, PROP_LANG, PROP_PROFILE, anchors, package};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::exchange::{self, Change, Plan};
 use crate::i18n::lock::Lock;
@@ -133,6 +133,7 @@ pub fn import(
     ctx.review_items(&doc);
     let changes = ctx.changes(&profile);
     let mut diagnostics = std::mem::take(&mut ctx.diags);
+    diagnostics.extend(provenance(&doc, &profile, name));
     let mut report = ctx.report;
     report.profile = profile.name.clone();
     report.lang = lang.clone();
@@ -148,6 +149,24 @@ pub fn import(
         catalog: Some(catalog),
         diagnostics,
     })
+}
+
+/// Warnings when the draft was made from another profile folder or another English text.
+fn provenance(doc: &Doc, profile: &Profile, name: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let said = |p: &str| doc.properties.get(p).map(String::as_str);
+    if let Some(folder) = said(PROP_PROFILE).filter(|f| *f != profile.name) {
+        out.push(Diagnostic::warning(format!(
+            "the draft was exported from the profile `{folder}` and is imported into `{}`",
+            profile.name
+        )));
+    }
+    if said(PROP_ENGLISH).is_some_and(|e| e != super::english_fingerprint(profile)) {
+        out.push(Diagnostic::warning(
+            "the English text has changed since this draft was exported: compare the changed keys with the current English",
+        ));
+    }
+    out.into_iter().map(|d| d.in_file(name)).collect()
 }
 
 /// The profile folder and language a draft is for.
