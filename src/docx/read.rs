@@ -744,6 +744,17 @@ mod tests {
     }
 
     #[test]
+    fn a_comment_without_its_range_is_placed_by_its_reference() {
+        // What LibreOffice 7.4 was reported to leave: no commentRangeStart/End.
+        let body = r#"<w:p><w:r><w:t>a</w:t></w:r></w:p><w:p><w:r><w:t>b</w:t></w:r><w:r><w:commentReference w:id="7"/></w:r></w:p>"#;
+        let comments = r#"<w:comment w:id="7" w:author="R" w:date="2026"><w:p><w:r><w:t>Why?</w:t></w:r></w:p></w:comment>"#;
+        let d = doc(body, comments, "");
+        assert_eq!(d.comments[0].para, Some(2));
+        assert_eq!(d.comments[0].anchor, None);
+        assert_eq!(d.comments[0].text, "Why?");
+    }
+
+    #[test]
     fn an_inserted_paragraph_mark_is_seen() {
         let body = r#"<w:p><w:pPr><w:rPr><w:ins w:id="1" w:author="A" w:date="D"/></w:rPr></w:pPr><w:r><w:t>a</w:t></w:r></w:p><w:p><w:r><w:t>b</w:t></w:r></w:p>"#;
         let d = doc(body, "", "");
