@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Seeds fuzz/corpus/<target> from the sample files of the repository: markup, loader, icc,
+# Seeds fuzz/corpus/<target> from the sample files of the repository: markup, loader, docx, icc,
 # preflight and diff_pdf (small hand-made PDFs, seed-pdfs.py), xliff and po (the sample
 # profile and pack exported by mgi-press; set MGI_PRESS to its binary, default
 # target/release/mgi-press; those two are skipped with a note when it is missing).
@@ -112,3 +112,20 @@ for target in markup loader icc preflight diff_pdf xliff po; do
     [ -d "$here/corpus/$target" ] || continue
     echo "$target: $(ls "$here/corpus/$target" | wc -l) seeds in $here/corpus/$target"
 done
+echo "markup: $(ls "$markup" | wc -l) seeds in $markup"
+echo "loader: $(ls "$loader" | wc -l) seeds in $loader"
+
+# --- docx: the sample's review drafts, whole and as their document.xml --------------------
+# (needs target/release/mgi-press: `cargo build --release` first; skipped without it)
+docx="$here/corpus/docx"
+mkdir -p "$docx"
+if [ -x "$root/target/release/mgi-press" ]; then
+    for lang in en fr ar; do
+        out="$(mktemp -d)"
+        "$root/target/release/mgi-press" docx export "$root/profiles/valdoria" --lang "$lang" \
+            -o "$out/d.docx" --project "$root" 2>/dev/null
+        put "$docx" <"$out/d.docx"
+        (cd "$out" && unzip -p d.docx word/document.xml) | put "$docx"
+        rm -rf "$out"
+    done
+fi

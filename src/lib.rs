@@ -16,6 +16,7 @@ pub mod builtin;
 pub mod check;
 pub mod date;
 pub mod diagnostics;
+pub mod docx;
 pub mod edition;
 pub mod fs;
 pub mod hash;

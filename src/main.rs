@@ -49,6 +49,7 @@ fn dispatch(command: Command, style: &RenderStyle) -> cmd::CmdResult {
         Command::Licenses => cmd::licenses::run(),
         Command::Completions(args) => cmd::completions::completions(&args),
         Command::Man => cmd::completions::man(),
+        Command::Docx { command } => cmd::docx::run(command, style),
     }
 }
 

@@ -28,7 +28,7 @@ const FLOORS: &[(&str, &[&str])] = &[
     ),
     ("outputs", &["output"]),
     ("session", &["session"]),
-    ("batch and preview", &["batch", "preview"]),
+    ("batch, preview and Word", &["batch", "preview", "docx"]),
 ];
 
 type Module = Vec<String>;

@@ -90,15 +90,20 @@ pub enum Command {
     /// The layout built into mgi-press: write it out for a designer to start from.
     Layout {
         #[command(subcommand)]
-        command: super::layout::LayoutCommand,
+        command: LayoutCommand,
     },
     /// Print the licences of the fonts and colour profiles built into mgi-press.
     Licenses,
     /// Print shell completions (bash, zsh, fish) to standard output.
-    Completions(super::completions::CompletionsArgs),
+    Completions(CompletionsArgs),
     /// Print the manual page (roff) to standard output.
     #[command(hide = true)]
     Man,
+    /// Word in and out: review drafts, their edits and comments, authors' manuscripts.
+    Docx {
+        #[command(subcommand)]
+        command: DocxCommand,
+    },
 }
 
 #[derive(Args)]
@@ -422,4 +427,101 @@ fn parse_edition(s: &str) -> Result<mgi_press::edition::Edition, String> {
         }
         pdf => Ok(pdf),
     }
+}
+
+// `mgi-press docx`
+
+#[derive(Subcommand)]
+pub enum DocxCommand {
+    /// Write a profile's text in one language as a Word review draft (every text anchored).
+    Export(DocxExportArgs),
+    /// Read an edited review draft back: changed texts, tracked changes, comments, fact edits.
+    Import(DocxImportArgs),
+    /// Map an author's manuscript (no anchors) by its structure into a profile's text.
+    Manuscript(DocxManuscriptArgs),
+}
+
+#[derive(Args)]
+pub struct DocxExportArgs {
+    /// The profile folder.
+    pub profile: PathBuf,
+    #[arg(long, short = 'l')]
+    pub lang: String,
+    /// Output file; `<profile>.<lang>.docx` when absent.
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub project: ProjectArgs,
+}
+
+#[derive(Args)]
+pub struct DocxImportArgs {
+    /// The edited .docx.
+    pub file: PathBuf,
+    /// Check and report everything, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Apply the tracked changes not yet accepted, as Word's "accept all" would.
+    #[arg(long)]
+    pub accept_changes: bool,
+    /// The profile folder, instead of the one the draft names.
+    #[arg(long)]
+    pub profile: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    #[command(flatten)]
+    pub project: ProjectArgs,
+}
+
+#[derive(Args)]
+pub struct DocxManuscriptArgs {
+    /// The author's .docx.
+    pub file: PathBuf,
+    /// The profile folder to write: a new one, or an existing one to add a language to.
+    #[arg(long)]
+    pub profile: PathBuf,
+    #[arg(long, short = 'l')]
+    pub lang: String,
+    /// Report what would be mapped, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Replace a language's text that is more than the scaffold's placeholders.
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub project: ProjectArgs,
+}
+
+// `mgi-press layout`
+
+#[derive(Subcommand)]
+pub enum LayoutCommand {
+    /// Write the built-in layout (layouts/mgi with its language packs), fonts/, color/ and
+    /// schemas/ into DIR, which then overrides them (--project DIR, or run inside DIR).
+    Export(LayoutExportArgs),
+}
+
+#[derive(Args)]
+pub struct LayoutExportArgs {
+    /// The folder to write into (created when missing).
+    pub dir: PathBuf,
+    /// Overwrite files that are already there.
+    #[arg(long)]
+    pub force: bool,
+}
+
+// `mgi-press completions`
+
+#[derive(Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: ShellArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ShellArg {
+    Bash,
+    Zsh,
+    Fish,
 }

@@ -4,25 +4,11 @@
 
 use std::process::ExitCode;
 
-use clap::{Args, CommandFactory, ValueEnum};
+use clap::CommandFactory;
 use clap_complete::Shell;
 
-use super::args::Cli;
+use super::args::{Cli, CompletionsArgs, ShellArg};
 use super::{CmdResult, out};
-
-#[derive(Args)]
-pub struct CompletionsArgs {
-    /// The shell to complete for.
-    #[arg(value_enum)]
-    pub shell: ShellArg,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-pub enum ShellArg {
-    Bash,
-    Zsh,
-    Fish,
-}
 
 pub fn completions(args: &CompletionsArgs) -> CmdResult {
     let shell = match args.shell {

@@ -3,12 +3,11 @@
 
 use std::process::ExitCode;
 
-use mgi_press::Session;
 use mgi_press::diagnostics::Diagnostic;
 use mgi_press::i18n::{self, lock::Lock};
 
 use super::args::{Format, I18nCommand, I18nMarkArgs, I18nStatusArgs};
-use super::i18n_exchange::catalog_of;
+use super::i18n_exchange::{catalog_of, writable_pack};
 use super::{CmdResult, open_for, out, out_json};
 
 pub fn run(command: I18nCommand, style: &mgi_press::diagnostics::RenderStyle) -> CmdResult {
@@ -30,22 +29,6 @@ fn status(args: I18nStatusArgs) -> CmdResult {
     }
     let incomplete = status.iter().any(|s| s.declared && !s.complete());
     Ok(super::exit(incomplete))
-}
-
-/// Refuses to write into the language packs of the built-in layout.
-pub fn writable_pack(session: &Session) -> Result<(), Vec<Diagnostic>> {
-    if !session.project.layout_is_builtin() {
-        return Ok(());
-    }
-    let layout = &session.project.layout;
-    Err(vec![
-        Diagnostic::error(format!(
-            "the language packs of the layout `{layout}` are built into mgi-press, which cannot change them"
-        ))
-        .with_hint(format!(
-            "write the layout out with `mgi-press layout export DIR`, then run this command again in DIR (or with --project DIR): it works on DIR/layouts/{layout}/lang"
-        )),
-    ])
 }
 
 fn mark(args: I18nMarkArgs) -> CmdResult {

@@ -178,7 +178,7 @@ fn target_catalog(session: &Session, exchange: &Exchange) -> Result<Catalog, Vec
         .join(&session.project.layout)
         .join("lang");
     if canonical(dir) == canonical(&session.project.lang_dir()) || dir == pack_in_project {
-        super::i18n::writable_pack(session)?;
+        writable_pack(session)?;
         target.pack = Some(lang);
     } else if dir.file_name().is_some_and(|n| n == "text") {
         target.profile = dir.parent().map(Path::to_path_buf);
@@ -212,4 +212,20 @@ pub fn catalog_of(session: &Session, target: &I18nTarget) -> Result<Catalog, Vec
     let profile = checked.profile.ok_or(checked.diagnostics)?;
     i18n::units::profile_catalog(&session.i18n(), &profile, &lang)
         .ok_or_else(|| vec![Diagnostic::error("the profile has no English text")])
+}
+
+/// Refuses to write into the language packs of the built-in layout.
+pub fn writable_pack(session: &Session) -> Result<(), Vec<Diagnostic>> {
+    if !session.project.layout_is_builtin() {
+        return Ok(());
+    }
+    let layout = &session.project.layout;
+    Err(vec![
+        Diagnostic::error(format!(
+            "the language packs of the layout `{layout}` are built into mgi-press, which cannot change them"
+        ))
+        .with_hint(format!(
+            "write the layout out with `mgi-press layout export DIR`, then run this command again in DIR (or with --project DIR): it works on DIR/layouts/{layout}/lang"
+        )),
+    ])
 }

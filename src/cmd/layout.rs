@@ -2,29 +2,12 @@
 //! designer needs beside it (its language packs, the fonts, the default output profile and
 //! the JSON Schemas), so that DIR becomes a project whose files override the built-in ones.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Subcommand};
 use mgi_press::diagnostics::Diagnostic;
 
+use super::args::{LayoutCommand, LayoutExportArgs};
 use super::{CmdResult, out};
-
-#[derive(Subcommand)]
-pub enum LayoutCommand {
-    /// Write the built-in layout (layouts/mgi with its language packs), fonts/, color/ and
-    /// schemas/ into DIR, which then overrides them (--project DIR, or run inside DIR).
-    Export(ExportArgs),
-}
-
-#[derive(Args)]
-pub struct ExportArgs {
-    /// The folder to write into (created when missing).
-    pub dir: PathBuf,
-    /// Overwrite files that are already there.
-    #[arg(long)]
-    pub force: bool,
-}
 
 /// What is written: every built-in file under these folders.
 const EXPORTED: [&str; 4] = ["layouts/", "fonts/", "color/", "schemas/"];
@@ -35,7 +18,7 @@ pub fn run(command: LayoutCommand) -> CmdResult {
     }
 }
 
-fn export(args: &ExportArgs) -> CmdResult {
+fn export(args: &LayoutExportArgs) -> CmdResult {
     let existing: Vec<String> = mgi_press::builtin::files()
         .iter()
         .map(|(name, _)| *name)

@@ -8,6 +8,7 @@ pub mod check;
 pub mod completions;
 pub mod data;
 pub mod diff;
+pub mod docx;
 pub mod i18n;
 pub mod i18n_exchange;
 pub mod layout;

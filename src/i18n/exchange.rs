@@ -18,7 +18,7 @@ use indexmap::IndexMap;
 use super::lock::Lock;
 use super::units::{Catalog, Scope, Unit};
 use super::{checks, po, xliff};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Location};
 use crate::fs::write_atomically;
 use crate::load::{JsonFile, Strings, json, schema, schema_of};
 use crate::resolve::markup;
@@ -88,28 +88,87 @@ pub fn plan(
     exchange: &Exchange,
     covers: &dyn Fn(char) -> bool,
 ) -> (Option<Plan>, Vec<Diagnostic>) {
+    let units: HashMap<&str, &Unit> = catalog.units.iter().map(|u| (u.key.as_str(), u)).collect();
+    let mut diags = Vec::new();
+    let mut changes = Vec::new();
+    for incoming in &exchange.units {
+        let key = &incoming.key;
+        if units
+            .get(key.as_str())
+            .is_some_and(|u| incoming.source != u.source)
+        {
+            let message = format!(
+                "unit `{key}`: the English has changed since this file was exported; the translation is imported and will show as needing review"
+            );
+            diags.push(Diagnostic::warning(message).at(incoming.at.clone()));
+        }
+        changes.push(Change {
+            key: key.clone(),
+            text: incoming.target.clone(),
+            base: incoming.source.clone(),
+            lock: incoming
+                .reviewed
+                .then(|| (incoming.source.clone(), incoming.target == incoming.source)),
+            at: Some(incoming.at.clone()),
+            place: format!("unit `{key}`"),
+        });
+    }
+    let (plan, found) = plan_changes(catalog, &changes, covers);
+    diags.extend(found);
+    (plan, diags)
+}
+
+/// One text to write into a language's JSON file: the one import path of XLIFF, PO and Word.
+#[derive(Debug, Clone)]
+pub struct Change {
+    pub key: String,
+    /// The new text, in the markup.
+    pub text: String,
+    /// The text whose placeholders, links and footnotes the new text must keep.
+    pub base: String,
+    /// What to record in the lock: the English the text was made from, and whether it is the
+    /// same on purpose. `None` leaves the key's lock as it is.
+    pub lock: Option<(String, bool)>,
+    /// Where the text stands in the file it came from, when that has lines.
+    pub at: Option<Location>,
+    /// How messages name it (`unit `KEY``, `KEY (paragraph 12, “…”)`).
+    pub place: String,
+}
+
+/// Checks every change against the catalog and works out the new file, byte-preserving:
+/// unknown keys, a lost or added placeholder, link or footnote (against `base`), markup
+/// errors, length limits, characters no font has, and the schema of the file as it would be.
+/// `None` (with the errors among the diagnostics) when anything is wrong.
+pub fn plan_changes(
+    catalog: &Catalog,
+    changes: &[Change],
+    covers: &dyn Fn(char) -> bool,
+) -> (Option<Plan>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let units: HashMap<&str, &Unit> = catalog.units.iter().map(|u| (u.key.as_str(), u)).collect();
     let mut seen = HashSet::new();
     let old_lock = Lock::load(&catalog.dir, &catalog.lang);
     let mut lock = old_lock.clone();
     let mut values: IndexMap<String, String> = IndexMap::new();
-    for incoming in &exchange.units {
-        if !seen.insert(incoming.key.as_str()) {
-            let message = format!("the unit `{}` appears twice", incoming.key);
-            diags.push(Diagnostic::error(message).at(incoming.at.clone()));
+    for change in changes {
+        let place = |d: Diagnostic| match &change.at {
+            Some(at) => d.at(at.clone()),
+            None => d,
+        };
+        if !seen.insert(change.key.as_str()) {
+            let message = format!("the unit `{}` appears twice", change.key);
+            diags.push(place(Diagnostic::error(message)));
             continue;
         }
-        let unit = units.get(incoming.key.as_str()).copied();
-        let mut found = check_unit(unit, incoming, catalog);
-        found.extend(glyphs(incoming, covers));
+        let unit = units.get(change.key.as_str()).copied();
+        let mut found = check_change(unit, change, catalog);
+        found.extend(glyphs(change, covers));
         let ok = !found.iter().any(Diagnostic::is_error);
-        diags.extend(found);
+        diags.extend(found.into_iter().map(place));
         if ok {
-            values.insert(incoming.key.clone(), incoming.target.clone());
-            if incoming.reviewed {
-                let same = incoming.target == incoming.source;
-                lock.record(&incoming.key, &incoming.source, same);
+            values.insert(change.key.clone(), change.text.clone());
+            if let Some((english, same)) = &change.lock {
+                lock.record(&change.key, english, *same);
             }
         }
     }
@@ -153,53 +212,44 @@ pub fn apply(plan: &Plan, catalog: &Catalog) -> std::io::Result<()> {
 /// Placeholder values for checking a translation's markup: only the names matter.
 const VARS: &[(&str, &str)] = &[("country", "C"), ("country_short", "C"), ("year", "2000")];
 
-/// The problems of one translated unit.
-fn check_unit(unit: Option<&Unit>, incoming: &Incoming, catalog: &Catalog) -> Vec<Diagnostic> {
-    let key = &incoming.key;
-    let error = |message: String| Diagnostic::error(message).at(incoming.at.clone());
+/// The problems of one change (without its location: the caller adds it).
+fn check_change(unit: Option<&Unit>, change: &Change, catalog: &Catalog) -> Vec<Diagnostic> {
+    let (key, place) = (&change.key, &change.place);
+    let error = |message: String| Diagnostic::error(message);
     let Some(unit) = unit else {
         let message = format!("unknown unit id `{key}`: {} has no such text", catalog.file);
         return vec![error(message)];
     };
     let mut out = Vec::new();
-    if incoming.source != unit.source {
-        let message = format!(
-            "unit `{key}`: the English has changed since this file was exported; the translation is imported and will show as needing review"
-        );
-        out.push(Diagnostic::warning(message).at(incoming.at.clone()));
-    }
-    for m in checks::compare(&incoming.source, &incoming.target) {
+    for m in checks::compare(&change.base, &change.text) {
         if m.breaks_markup() {
-            out.push(error(format!("unit `{key}`: {}", m.message())));
+            out.push(error(format!("{place}: {}", m.message())));
         }
     }
-    let english_issues: Vec<String> = markup::parse_blocks(&incoming.source, VARS)
+    let base_issues: Vec<String> = markup::parse_blocks(&change.base, VARS)
         .1
         .into_iter()
         .map(|i| i.message)
         .collect();
-    for issue in markup::parse_blocks(&incoming.target, VARS).1 {
-        if issue.error && !english_issues.contains(&issue.message) {
-            let near = excerpt(&incoming.target, issue.start);
-            out.push(error(format!(
-                "unit `{key}`: {} (at `{near}`)",
-                issue.message
-            )));
+    for issue in markup::parse_blocks(&change.text, VARS).1 {
+        if issue.error && !base_issues.contains(&issue.message) {
+            let near = excerpt(&change.text, issue.start);
+            out.push(error(format!("{place}: {} (at `{near}`)", issue.message)));
         }
     }
-    let n = incoming.target.chars().count();
+    let n = change.text.chars().count();
     if let Some(max) = unit.max_length.filter(|&max| n > max) {
         out.push(error(format!(
-            "unit `{key}`: the translation is {n} characters long, more than the {max} allowed"
+            "{place}: the translation is {n} characters long, more than the {max} allowed"
         )));
     }
     out
 }
 
-/// Characters of a translation that no embedded font can show (`check` refuses them).
-fn glyphs(incoming: &Incoming, covers: &dyn Fn(char) -> bool) -> Vec<Diagnostic> {
+/// Characters of a text that no embedded font can show (`check` refuses them).
+fn glyphs(change: &Change, covers: &dyn Fn(char) -> bool) -> Vec<Diagnostic> {
     let mut missing: Vec<char> = Vec::new();
-    for c in incoming.target.chars() {
+    for c in change.text.chars() {
         if crate::resolve::needs_glyph(c) && !covers(c) && !missing.contains(&c) {
             missing.push(c);
         }
@@ -208,11 +258,10 @@ fn glyphs(incoming: &Incoming, covers: &dyn Fn(char) -> bool) -> Vec<Diagnostic>
         .into_iter()
         .map(|c| {
             let message = format!(
-                "unit `{}`: no embedded font has a glyph for '{c}' (U+{:04X})",
-                incoming.key, c as u32
+                "{}: no embedded font has a glyph for '{c}' (U+{:04X})",
+                change.place, c as u32
             );
             Diagnostic::error(message)
-                .at(incoming.at.clone())
                 .with_hint("replace the character, or add a font that covers it to fonts/")
         })
         .collect()
