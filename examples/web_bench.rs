@@ -68,7 +68,8 @@ fn main() {
         for _ in 0..=runs {
             typeset::evict(0);
             let t = Instant::now();
-            let (vm, _) = session.resolve_edition(&profile, lang, Default::default(), Edition::Screen);
+            let (vm, _) =
+                session.resolve_edition(&profile, lang, Default::default(), Edition::Screen);
             let vm = vm.expect("resolves");
             let compiled = session.compile(&profile, &vm).expect("compiles");
             let settings = PdfSettings {

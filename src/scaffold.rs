@@ -113,10 +113,7 @@ fn english_text(packs: &Packs, country: Option<&str>) -> Value {
     for d in DimensionId::ALL {
         let id = d.as_str();
         let key = format!("dimensions.{id}.card_title");
-        let name = packs
-            .reference()
-            .and_then(|p| p.get(&key))
-            .unwrap_or(id);
+        let name = packs.reference().and_then(|p| p.get(&key)).unwrap_or(id);
         findings.insert(
             id.to_string(),
             json!({

@@ -38,7 +38,8 @@ struct Source {
 }
 
 impl Source {
-    fn read(root: &Path) -> Source {
+    /// The library's files (`bin: false`), or the command line's: `main.rs` and `cmd/`.
+    fn read(root: &Path, bin: bool) -> Source {
         let mut files = BTreeMap::new();
         let mut stack = vec![root.to_path_buf()];
         while let Some(dir) = stack.pop() {
@@ -47,7 +48,7 @@ impl Source {
                 if path.is_dir() {
                     stack.push(path);
                 } else if path.extension().is_some_and(|e| e == "rs")
-                    && let Some(m) = module_of(root, &path)
+                    && let Some(m) = module_of(root, &path, bin)
                 {
                     files.insert(m, strip(&std::fs::read_to_string(&path).unwrap()));
                 }
@@ -157,7 +158,7 @@ impl Source {
     }
 }
 
-fn module_of(root: &Path, path: &Path) -> Option<Module> {
+fn module_of(root: &Path, path: &Path, bin: bool) -> Option<Module> {
     let rel = path.strip_prefix(root).ok()?.with_extension("");
     let mut parts: Module = rel
         .components()
@@ -166,10 +167,13 @@ fn module_of(root: &Path, path: &Path) -> Option<Module> {
     if parts.last().is_some_and(|p| p == "mod") {
         parts.pop();
     }
-    match parts.first().map(String::as_str) {
-        Some("main") | Some("cmd") => None,
-        Some("lib") if parts.len() == 1 => Some(Vec::new()),
-        _ => Some(parts),
+    match (parts.first().map(String::as_str), bin) {
+        (Some("main"), true) if parts.len() == 1 => Some(Vec::new()),
+        (Some("cmd"), true) => Some(parts),
+        (_, true) => None,
+        (Some("main") | Some("cmd"), false) => None,
+        (Some("lib"), false) if parts.len() == 1 => Some(Vec::new()),
+        (_, false) => Some(parts),
     }
 }
 
@@ -341,7 +345,7 @@ fn floor_of(top: &str) -> Option<usize> {
 
 #[test]
 fn every_top_level_module_has_a_floor() {
-    let source = Source::read(&src());
+    let source = Source::read(&src(), false);
     let tops: BTreeSet<&str> = source
         .files
         .keys()
@@ -353,7 +357,7 @@ fn every_top_level_module_has_a_floor() {
 
 #[test]
 fn modules_import_only_from_their_floor_or_below() {
-    let source = Source::read(&src());
+    let source = Source::read(&src(), false);
     let mut wrong = Vec::new();
     for (from, targets) in source.edges() {
         let (Some(a), true) = (from.first(), !from.is_empty()) else {
@@ -383,7 +387,7 @@ fn modules_import_only_from_their_floor_or_below() {
 
 #[test]
 fn no_top_level_modules_import_each_other_in_a_loop() {
-    let source = Source::read(&src());
+    let source = Source::read(&src(), false);
     let mut top: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (from, targets) in source.edges() {
         let Some(a) = from.first() else { continue };
@@ -398,7 +402,7 @@ fn no_top_level_modules_import_each_other_in_a_loop() {
 
 #[test]
 fn no_files_import_each_other_in_a_loop() {
-    let source = Source::read(&src());
+    let source = Source::read(&src(), false);
     let edges = source.edges();
     let nodes: Vec<Module> = source.files.keys().cloned().collect();
     let found: Vec<String> = loops(&nodes, &edges)
@@ -413,6 +417,16 @@ fn no_files_import_each_other_in_a_loop() {
         "files in import loops:\n{}",
         found.join("\n")
     );
+}
+
+#[test]
+fn no_files_of_the_command_line_import_each_other_in_a_loop() {
+    let source = Source::read(&src(), true);
+    assert!(source.files.len() > 5, "main.rs and cmd/ were read");
+    let edges = source.edges();
+    let nodes: Vec<Module> = source.files.keys().cloned().collect();
+    let found = loops(&nodes, &edges);
+    assert!(found.is_empty(), "files of cmd/ in import loops: {found:?}");
 }
 
 #[test]

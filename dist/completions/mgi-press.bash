@@ -31,6 +31,9 @@ _mgi__press() {
             mgi__press,diff)
                 cmd="mgi__press__subcmd__diff"
                 ;;
+            mgi__press,docx)
+                cmd="mgi__press__subcmd__docx"
+                ;;
             mgi__press,help)
                 cmd="mgi__press__subcmd__help"
                 ;;
@@ -61,6 +64,30 @@ _mgi__press() {
             mgi__press,watch)
                 cmd="mgi__press__subcmd__watch"
                 ;;
+            mgi__press__subcmd__docx,export)
+                cmd="mgi__press__subcmd__docx__subcmd__export"
+                ;;
+            mgi__press__subcmd__docx,help)
+                cmd="mgi__press__subcmd__docx__subcmd__help"
+                ;;
+            mgi__press__subcmd__docx,import)
+                cmd="mgi__press__subcmd__docx__subcmd__import"
+                ;;
+            mgi__press__subcmd__docx,manuscript)
+                cmd="mgi__press__subcmd__docx__subcmd__manuscript"
+                ;;
+            mgi__press__subcmd__docx__subcmd__help,export)
+                cmd="mgi__press__subcmd__docx__subcmd__help__subcmd__export"
+                ;;
+            mgi__press__subcmd__docx__subcmd__help,help)
+                cmd="mgi__press__subcmd__docx__subcmd__help__subcmd__help"
+                ;;
+            mgi__press__subcmd__docx__subcmd__help,import)
+                cmd="mgi__press__subcmd__docx__subcmd__help__subcmd__import"
+                ;;
+            mgi__press__subcmd__docx__subcmd__help,manuscript)
+                cmd="mgi__press__subcmd__docx__subcmd__help__subcmd__manuscript"
+                ;;
             mgi__press__subcmd__help,build)
                 cmd="mgi__press__subcmd__help__subcmd__build"
                 ;;
@@ -75,6 +102,9 @@ _mgi__press() {
                 ;;
             mgi__press__subcmd__help,diff)
                 cmd="mgi__press__subcmd__help__subcmd__diff"
+                ;;
+            mgi__press__subcmd__help,docx)
+                cmd="mgi__press__subcmd__help__subcmd__docx"
                 ;;
             mgi__press__subcmd__help,help)
                 cmd="mgi__press__subcmd__help__subcmd__help"
@@ -105,6 +135,15 @@ _mgi__press() {
                 ;;
             mgi__press__subcmd__help,watch)
                 cmd="mgi__press__subcmd__help__subcmd__watch"
+                ;;
+            mgi__press__subcmd__help__subcmd__docx,export)
+                cmd="mgi__press__subcmd__help__subcmd__docx__subcmd__export"
+                ;;
+            mgi__press__subcmd__help__subcmd__docx,import)
+                cmd="mgi__press__subcmd__help__subcmd__docx__subcmd__import"
+                ;;
+            mgi__press__subcmd__help__subcmd__docx,manuscript)
+                cmd="mgi__press__subcmd__help__subcmd__docx__subcmd__manuscript"
                 ;;
             mgi__press__subcmd__help__subcmd__i18n,export)
                 cmd="mgi__press__subcmd__help__subcmd__i18n__subcmd__export"
@@ -170,7 +209,7 @@ _mgi__press() {
 
     case "${cmd}" in
         mgi__press)
-            opts="-h -V --color --diagnostic-format --help --version build data check new i18n schema diff watch serve preflight layout licenses completions man help"
+            opts="-h -V --color --diagnostic-format --help --version build data check new i18n schema diff watch serve preflight layout licenses completions man docx help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -192,7 +231,7 @@ _mgi__press() {
             return 0
             ;;
         mgi__subcmd__press__subcmd__build)
-            opts="-l -o -j -q -h --lang --out --strict --deny-warnings --edition --pdf-standard --force --check --shard --jobs --png --dpi --quiet --format --project --layout --color --diagnostic-format --help"
+            opts="-l -o -j -q -h --lang --out --strict --deny-warnings --edition --base-url --pdf-standard --force --check --shard --jobs --png --dpi --quiet --format --project --layout --color --diagnostic-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -215,7 +254,11 @@ _mgi__press() {
                     return 0
                     ;;
                 --edition)
-                    COMPREPLY=($(compgen -W "print screen both" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "print screen html both all" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --pdf-standard)
@@ -322,7 +365,7 @@ _mgi__press() {
             return 0
             ;;
         mgi__subcmd__press__subcmd__data)
-            opts="-l -o -h --lang --edition --output --strict --project --layout --color --diagnostic-format --help"
+            opts="-l -o -h --lang --edition --output --strict --marked --project --layout --color --diagnostic-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -405,8 +448,226 @@ _mgi__press() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mgi__subcmd__press__subcmd__docx)
+            opts="-h --color --diagnostic-format --help export import manuscript help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --diagnostic-format)
+                    COMPREPLY=($(compgen -W "human short" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mgi__subcmd__press__subcmd__docx__subcmd__export)
+            opts="-l -o -h --lang --output --project --layout --color --diagnostic-format --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --layout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --diagnostic-format)
+                    COMPREPLY=($(compgen -W "human short" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mgi__subcmd__press__subcmd__docx__subcmd__help)
+            opts="export import manuscript help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mgi__subcmd__press__subcmd__docx__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mgi__subcmd__press__subcmd__docx__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mgi__subcmd__press__subcmd__docx__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mgi__subcmd__press__subcmd__docx__subcmd__help__subcmd__manuscript)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mgi__subcmd__press__subcmd__docx__subcmd__import)
+            opts="-h --dry-run --accept-changes --profile --format --project --layout --color --diagnostic-format --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --layout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --diagnostic-format)
+                    COMPREPLY=($(compgen -W "human short" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mgi__subcmd__press__subcmd__docx__subcmd__manuscript)
+            opts="-l -h --profile --lang --dry-run --force --project --layout --color --diagnostic-format --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --layout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --diagnostic-format)
+                    COMPREPLY=($(compgen -W "human short" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mgi__subcmd__press__subcmd__help)
-            opts="build data check new i18n schema diff watch serve preflight layout licenses completions man help"
+            opts="build data check new i18n schema diff watch serve preflight layout licenses completions man docx help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -478,6 +739,62 @@ _mgi__press() {
         mgi__subcmd__press__subcmd__help__subcmd__diff)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mgi__subcmd__press__subcmd__help__subcmd__docx)
+            opts="export import manuscript"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mgi__subcmd__press__subcmd__help__subcmd__docx__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mgi__subcmd__press__subcmd__help__subcmd__docx__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mgi__subcmd__press__subcmd__help__subcmd__docx__subcmd__manuscript)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1198,7 +1515,7 @@ _mgi__press() {
             return 0
             ;;
         mgi__subcmd__press__subcmd__serve)
-            opts="-l -h --lang --port --host --open --edition --project --layout --color --diagnostic-format --help"
+            opts="-l -h --lang --port --host --allowed-host --open --edition --project --layout --color --diagnostic-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1217,6 +1534,10 @@ _mgi__press() {
                     return 0
                     ;;
                 --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allowed-host)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1271,7 +1592,7 @@ _mgi__press() {
                     return 0
                     ;;
                 --edition)
-                    COMPREPLY=($(compgen -W "print screen both" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "print screen html both all" -- "${cur}"))
                     return 0
                     ;;
                 --project)

@@ -45,12 +45,16 @@ complete -c mgi-press -n "__fish_mgi_press_needs_command" -f -a "layout" -d 'The
 complete -c mgi-press -n "__fish_mgi_press_needs_command" -f -a "licenses" -d 'Print the licences of the fonts and colour profiles built into mgi-press'
 complete -c mgi-press -n "__fish_mgi_press_needs_command" -f -a "completions" -d 'Print shell completions (bash, zsh, fish) to standard output'
 complete -c mgi-press -n "__fish_mgi_press_needs_command" -f -a "man" -d 'Print the manual page (roff) to standard output'
+complete -c mgi-press -n "__fish_mgi_press_needs_command" -f -a "docx" -d 'Word in and out: review drafts, their edits and comments, authors\' manuscripts'
 complete -c mgi-press -n "__fish_mgi_press_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand build" -s l -l lang -d 'Languages to build (repeatable); every language a profile has when none is given' -r
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand build" -s o -l out -d 'Output folder' -r -F
-complete -c mgi-press -n "__fish_mgi_press_using_subcommand build" -l edition -d 'Which edition to build: `screen` (sRGB, PDF/A-2b + PDF/UA-1, `<profile>.<lang>.pdf`), `print` (CMYK PDF/X-4 with bleed and crop marks, `<profile>.<lang>.print.pdf`) or both' -r -f -a "print\t''
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand build" -l edition -d 'Which editions to build: `screen` (sRGB, PDF/A-2b + PDF/UA-1, `<profile>.<lang>.pdf`), `print` (CMYK PDF/X-4 with bleed and crop marks, `<profile>.<lang>.print.pdf`), `html` (a web page, `<profile>.<lang>/index.html`, shared files in `assets/`); a list (`screen,print,html`) or the flag repeated; `both` (screen and print) or `all`' -r -f -a "print\t''
 screen\t''
-both\t''"
+html\t''
+both\t''
+all\t''"
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand build" -l base-url -d 'The address the output folder is published at (`https://…/mgi/`): the html edition then also writes the links that must be absolute (canonical, hreflang alternates, Open Graph)' -r
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand build" -l pdf-standard -d 'PDF standards of the screen edition instead of a-2b + ua-1, e.g. a-3b (repeatable)' -r
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand build" -l shard -d 'Build only shard K of N (e.g. 2/4): N machines with K = 1..N cover every document once' -r
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand build" -s j -l jobs -d 'Documents compiled in parallel (default: the number of cores)' -r
@@ -83,6 +87,7 @@ never\t''"
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand data" -l diagnostic-format -d '`human`: the full report with the source line; `short`: one line per problem (file:line:col: level: message), for editors and CI logs' -r -f -a "human\t''
 short\t''"
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand data" -l strict
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand data" -l marked -d 'Write the live preview\'s view model: with the source markers (`mark` nodes and `src` maps) that tell `serve` which file and key each text comes from. Without this flag, the view model of `build`, which the layout prints the same and lays out faster'
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand data" -s h -l help -d 'Print help'
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand check" -l format -r -f -a "human\t''
 json\t''"
@@ -184,9 +189,11 @@ short\t''"
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand diff" -s h -l help -d 'Print help'
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand watch" -s l -l lang -d 'Languages to build (repeatable); every language a profile has when none is given' -r
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand watch" -s o -l out -d 'Output folder' -r -F
-complete -c mgi-press -n "__fish_mgi_press_using_subcommand watch" -l edition -d 'Which edition to build: `screen` (sRGB, PDF/A-2b + PDF/UA-1, `<profile>.<lang>.pdf`), `print` (CMYK PDF/X-4 with bleed and crop marks, `<profile>.<lang>.print.pdf`) or both' -r -f -a "print\t''
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand watch" -l edition -d 'Which editions to build: `screen` (sRGB, PDF/A-2b + PDF/UA-1, `<profile>.<lang>.pdf`), `print` (CMYK PDF/X-4 with bleed and crop marks, `<profile>.<lang>.print.pdf`), `html` (a web page, `<profile>.<lang>/index.html`, shared files in `assets/`); a list (`screen,print,html`) or the flag repeated; `both` (screen and print) or `all`' -r -f -a "print\t''
 screen\t''
-both\t''"
+html\t''
+both\t''
+all\t''"
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand watch" -l project -d 'The project folder holding profiles/ and, to override the built-in ones, layouts/, fonts/ and color/. Default: the nearest folder above the profile (then above the working folder) holding layouts/<layout>/main.typ and lang/en.json; else the working folder with the layout built into mgi-press' -r -F
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand watch" -l layout -d 'The layout to use, a folder under layouts/' -r
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand watch" -l color -d 'Colour in messages' -r -f -a "auto\t''
@@ -200,6 +207,7 @@ complete -c mgi-press -n "__fish_mgi_press_using_subcommand watch" -s h -l help 
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand serve" -s l -l lang -d 'The language shown first (the page switches between the profile\'s languages)' -r
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand serve" -l port -d 'Port to listen on; 0 picks a free one (printed)' -r
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand serve" -l host -d 'Address to listen on; only this machine by default' -r
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand serve" -l allowed-host -d 'Another host name the preview answers to (repeatable), besides localhost, 127.0.0.1, [::1] and --host: e.g. the machine\'s name when --host 0.0.0.0 shares it on a network. Requests naming any other host get 403 (docs/preview-security.md)' -r
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand serve" -l edition -d 'The edition previewed' -r -f -a "print\t''
 screen\t''"
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand serve" -l project -d 'The project folder holding profiles/ and, to override the built-in ones, layouts/, fonts/ and color/. Default: the nearest folder above the profile (then above the working folder) holding layouts/<layout>/main.typ and lang/en.json; else the working folder with the layout built into mgi-press' -r -F
@@ -255,23 +263,76 @@ never\t''"
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand man" -l diagnostic-format -d '`human`: the full report with the source line; `short`: one line per problem (file:line:col: level: message), for editors and CI logs' -r -f -a "human\t''
 short\t''"
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand man" -s h -l help -d 'Print help'
-complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man help" -f -a "build" -d 'Build profiles to PDF: OUT/<profile>.<lang>.pdf'
-complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man help" -f -a "data" -d 'Write the resolved view model (the JSON the layout reads) of one profile and language'
-complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man help" -f -a "check" -d 'Validate profiles and language packs without rendering; report every problem'
-complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man help" -f -a "new" -d 'Create a new profile folder that passes `check` (placeholders are flagged until replaced)'
-complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man help" -f -a "i18n" -d 'Translation tools'
-complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man help" -f -a "schema" -d 'Write the JSON Schemas of the data files (generated from the Rust types)'
-complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man help" -f -a "diff" -d 'Compare two builds (two PDFs or two output folders): changed documents, pages and words'
-complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man help" -f -a "watch" -d 'Build, then rebuild on every change to the profiles, the layout, its packs or the fonts'
-complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man help" -f -a "serve" -d 'Preview a profile in the browser, updated on every change'
-complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man help" -f -a "preflight" -d 'Check PDFs as a printer\'s or an archive\'s preflight would (print or screen edition)'
-complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man help" -f -a "layout" -d 'The layout built into mgi-press: write it out for a designer to start from'
-complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man help" -f -a "licenses" -d 'Print the licences of the fonts and colour profiles built into mgi-press'
-complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish) to standard output'
-complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man help" -f -a "man" -d 'Print the manual page (roff) to standard output'
-complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and not __fish_seen_subcommand_from export import manuscript help" -l color -d 'Colour in messages' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and not __fish_seen_subcommand_from export import manuscript help" -l diagnostic-format -d '`human`: the full report with the source line; `short`: one line per problem (file:line:col: level: message), for editors and CI logs' -r -f -a "human\t''
+short\t''"
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and not __fish_seen_subcommand_from export import manuscript help" -s h -l help -d 'Print help'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and not __fish_seen_subcommand_from export import manuscript help" -f -a "export" -d 'Write a profile\'s text in one language as a Word review draft (every text anchored)'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and not __fish_seen_subcommand_from export import manuscript help" -f -a "import" -d 'Read an edited review draft back: changed texts, tracked changes, comments, fact edits'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and not __fish_seen_subcommand_from export import manuscript help" -f -a "manuscript" -d 'Map an author\'s manuscript (no anchors) by its structure into a profile\'s text'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and not __fish_seen_subcommand_from export import manuscript help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from export" -s l -l lang -r
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from export" -s o -l output -d 'Output file; `<profile>.<lang>.docx` when absent' -r -F
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from export" -l project -d 'The project folder holding profiles/ and, to override the built-in ones, layouts/, fonts/ and color/. Default: the nearest folder above the profile (then above the working folder) holding layouts/<layout>/main.typ and lang/en.json; else the working folder with the layout built into mgi-press' -r -F
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from export" -l layout -d 'The layout to use, a folder under layouts/' -r
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from export" -l color -d 'Colour in messages' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from export" -l diagnostic-format -d '`human`: the full report with the source line; `short`: one line per problem (file:line:col: level: message), for editors and CI logs' -r -f -a "human\t''
+short\t''"
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from import" -l profile -d 'The profile folder, instead of the one the draft names' -r -F
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from import" -l format -r -f -a "human\t''
+json\t''"
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from import" -l project -d 'The project folder holding profiles/ and, to override the built-in ones, layouts/, fonts/ and color/. Default: the nearest folder above the profile (then above the working folder) holding layouts/<layout>/main.typ and lang/en.json; else the working folder with the layout built into mgi-press' -r -F
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from import" -l layout -d 'The layout to use, a folder under layouts/' -r
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from import" -l color -d 'Colour in messages' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from import" -l diagnostic-format -d '`human`: the full report with the source line; `short`: one line per problem (file:line:col: level: message), for editors and CI logs' -r -f -a "human\t''
+short\t''"
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from import" -l dry-run -d 'Check and report everything, write nothing'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from import" -l accept-changes -d 'Apply the tracked changes not yet accepted, as Word\'s "accept all" would'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from manuscript" -l profile -d 'The profile folder to write: a new one, or an existing one to add a language to' -r -F
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from manuscript" -s l -l lang -r
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from manuscript" -l project -d 'The project folder holding profiles/ and, to override the built-in ones, layouts/, fonts/ and color/. Default: the nearest folder above the profile (then above the working folder) holding layouts/<layout>/main.typ and lang/en.json; else the working folder with the layout built into mgi-press' -r -F
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from manuscript" -l layout -d 'The layout to use, a folder under layouts/' -r
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from manuscript" -l color -d 'Colour in messages' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from manuscript" -l diagnostic-format -d '`human`: the full report with the source line; `short`: one line per problem (file:line:col: level: message), for editors and CI logs' -r -f -a "human\t''
+short\t''"
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from manuscript" -l dry-run -d 'Report what would be mapped, write nothing'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from manuscript" -l force -d 'Replace a language\'s text that is more than the scaffold\'s placeholders'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from manuscript" -s h -l help -d 'Print help'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write a profile\'s text in one language as a Word review draft (every text anchored)'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from help" -f -a "import" -d 'Read an edited review draft back: changed texts, tracked changes, comments, fact edits'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from help" -f -a "manuscript" -d 'Map an author\'s manuscript (no anchors) by its structure into a profile\'s text'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand docx; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man docx help" -f -a "build" -d 'Build profiles to PDF: OUT/<profile>.<lang>.pdf'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man docx help" -f -a "data" -d 'Write the resolved view model (the JSON the layout reads) of one profile and language'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man docx help" -f -a "check" -d 'Validate profiles and language packs without rendering; report every problem'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man docx help" -f -a "new" -d 'Create a new profile folder that passes `check` (placeholders are flagged until replaced)'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man docx help" -f -a "i18n" -d 'Translation tools'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man docx help" -f -a "schema" -d 'Write the JSON Schemas of the data files (generated from the Rust types)'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man docx help" -f -a "diff" -d 'Compare two builds (two PDFs or two output folders): changed documents, pages and words'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man docx help" -f -a "watch" -d 'Build, then rebuild on every change to the profiles, the layout, its packs or the fonts'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man docx help" -f -a "serve" -d 'Preview a profile in the browser, updated on every change'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man docx help" -f -a "preflight" -d 'Check PDFs as a printer\'s or an archive\'s preflight would (print or screen edition)'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man docx help" -f -a "layout" -d 'The layout built into mgi-press: write it out for a designer to start from'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man docx help" -f -a "licenses" -d 'Print the licences of the fonts and colour profiles built into mgi-press'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man docx help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish) to standard output'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man docx help" -f -a "man" -d 'Print the manual page (roff) to standard output'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man docx help" -f -a "docx" -d 'Word in and out: review drafts, their edits and comments, authors\' manuscripts'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and not __fish_seen_subcommand_from build data check new i18n schema diff watch serve preflight layout licenses completions man docx help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and __fish_seen_subcommand_from i18n" -f -a "status" -d 'Per profile and language: missing, untranslated, stale and extra keys; exits 1 when a language the profile declares is not complete'
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and __fish_seen_subcommand_from i18n" -f -a "export" -d 'Write the units of one language as XLIFF 1.2 or PO, for a CAT tool or a platform'
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and __fish_seen_subcommand_from i18n" -f -a "import" -d 'Read a translated XLIFF or PO file back into the language\'s JSON'
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and __fish_seen_subcommand_from i18n" -f -a "mark" -d 'Record the English each current translation was made from (after editing JSON by hand)'
 complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and __fish_seen_subcommand_from layout" -f -a "export" -d 'Write the built-in layout (layouts/mgi with its language packs), fonts/, color/ and schemas/ into DIR, which then overrides them (--project DIR, or run inside DIR)'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and __fish_seen_subcommand_from docx" -f -a "export" -d 'Write a profile\'s text in one language as a Word review draft (every text anchored)'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and __fish_seen_subcommand_from docx" -f -a "import" -d 'Read an edited review draft back: changed texts, tracked changes, comments, fact edits'
+complete -c mgi-press -n "__fish_mgi_press_using_subcommand help; and __fish_seen_subcommand_from docx" -f -a "manuscript" -d 'Map an author\'s manuscript (no anchors) by its structure into a profile\'s text'

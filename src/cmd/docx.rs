@@ -4,10 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use mgi_press::fs::write_atomically;
 use mgi_press::diagnostics::{Diagnostic, RenderStyle, has_errors};
 use mgi_press::docx::import::{self, Options, Outcome, Report, Usage};
 use mgi_press::docx::{export, manuscript, package, read};
+use mgi_press::fs::write_atomically;
 
 use super::args::{DocxCommand, DocxExportArgs, DocxImportArgs, DocxManuscriptArgs, Format};
 use super::{CmdResult, check_lang, open, out, out_json, report};

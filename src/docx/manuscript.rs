@@ -765,7 +765,13 @@ pub fn write(
     } else {
         let ids = new_ids(&m);
         if !dry_run {
-            crate::scaffold::new_profile(&session.packs, &session.project, folder, m.country.as_deref(), None)?;
+            crate::scaffold::new_profile(
+                &session.packs,
+                &session.project,
+                folder,
+                m.country.as_deref(),
+                None,
+            )?;
         }
         let scaffold_facts = read_value(&facts_path).unwrap_or(json!({}));
         files.push((
