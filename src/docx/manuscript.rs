@@ -837,8 +837,7 @@ mod tests {
                 ],
             ),
         ];
-        let geneva =
-            "Convention relating to the Status of Refugees (also known as Geneva Convention), 1951";
+        let geneva = "Convention relating to the Status of Refugees (commonly called the Geneva Convention), 1951";
         assert_eq!(best(geneva, &ids), Some("refugees-1951"));
         assert_eq!(
             best("Migration for Employment Convention, 1949 (No. 97)", &ids),
